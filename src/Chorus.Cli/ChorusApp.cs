@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Chorus.Cli.Commands;
+using Chorus.Cli.Infrastructure;
+
+namespace Chorus.Cli;
+
+/// <summary>The <c>chorus</c> command line: builds the command tree and runs one invocation.</summary>
+internal static class ChorusApp
+{
+    /// <summary>Runs the CLI with the given arguments and writers; returns the exit code (0, 1 or 2, see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var console = new CliConsole(stdout, stderr);
+        var root = BuildRoot(console);
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+
+        // --help and --version win over parse errors (e.g. `chorus id --help` without values).
+        var versionAsked = root.Options.OfType<VersionOption>().Any(o => parse.GetResult(o) is not null);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction && !versionAsked)
+        {
+            console.Error($"{parse.Errors[0].Message} (see 'chorus {CommandPath(parse)}--help')");
+            return ExitCodes.Unreadable;
+        }
+
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (CliUsageException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.Unreadable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.Unreadable;
+        }
+    }
+
+    /// <summary>Every command of the contract (../shared/cli-contract.md). One file per command under Commands/.</summary>
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("chorus: French public e-invoicing (Chorus Pro) and the 2026 B2B reform, from the command line.")
+        {
+            IdCommand.Create(console),
+        };
+        return root;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null && r.Command is not RootCommand; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command.Name);
+        }
+
+        return names.Count == 0 ? string.Empty : string.Join(" ", names) + " ";
+    }
+}

@@ -1,0 +1,3 @@
+using Chorus.Cli;
+
+return ChorusApp.Run(args, Console.Out, Console.Error);
