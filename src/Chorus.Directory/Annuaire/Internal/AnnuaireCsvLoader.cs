@@ -147,7 +147,7 @@ internal sealed class AnnuaireCsvLoader
         string? otherKey = null;
         if (type == StructureIdentifierType.Siret)
         {
-            if (!TryReadSiret(idText, out siret))
+            if (!TryReadSiret(idText, out siret, _current >= 0 ? _builder[_current].Siret : -1))
             {
                 return $"'{Utf8Text.Decode(idText)}' is not a valid SIRET; row skipped";
             }
@@ -280,7 +280,7 @@ internal sealed class AnnuaireCsvLoader
 
     /// <summary>14 digits (spaces allowed between) with a valid check digit, read straight from the bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadSiret(ReadOnlySpan<byte> text, out long value)
+    private static bool TryReadSiret(ReadOnlySpan<byte> text, out long value, long alreadyChecked)
     {
         value = 0;
         var digits = 0;
@@ -297,7 +297,8 @@ internal sealed class AnnuaireCsvLoader
             }
         }
 
-        return digits == 14 && Siret.TryCreate(value, out _);
+        // The rows of one structure follow each other: its SIRET's check digit was verified on its first row.
+        return digits == 14 && (value == alreadyChecked || Siret.TryCreate(value, out _));
     }
 
     private void Report(string message)
