@@ -106,32 +106,6 @@ public readonly struct Siret : IEquatable<Siret>, IComparable<Siret>, IFormattab
         return IdentifierText.Luhn(digits) ? IdentifierError.None : IdentifierError.CheckDigit;
     }
 
-    /// <summary>Creates a SIRET from its numeric value when the check digit holds (the directory loader's path: no text).</summary>
-    internal static bool TryCreate(long value, out Siret result)
-    {
-        result = default;
-        if (value is <= 0 or > 99_999_999_999_999)
-        {
-            return false;
-        }
-
-        Span<char> digits = stackalloc char[14];
-        var v = value;
-        for (var i = 13; i >= 0; i--)
-        {
-            digits[i] = (char)('0' + (v % 10));
-            v /= 10;
-        }
-
-        if (CheckDigits(digits) != IdentifierError.None)
-        {
-            return false;
-        }
-
-        result = new Siret(value);
-        return true;
-    }
-
     /// <summary>The 14 digits, with leading zeros.</summary>
     public override string ToString() => _value.ToString("D14", CultureInfo.InvariantCulture);
 

@@ -197,6 +197,7 @@ internal sealed class AnnuaireCsvLoader
         return null;
     }
 
+    [MethodImpl(HotPath.Options)]
     private int FindOrAdd(StructureIdentifierType type, long siret, string? otherKey, ReadOnlySpan<byte> idText, StructureFlags flags)
     {
         // Rows of a structure are usually consecutive: try the last one before the dictionary.
@@ -230,6 +231,7 @@ internal sealed class AnnuaireCsvLoader
         return _current = _builder.AddStructure(entry, otherKey);
     }
 
+    [MethodImpl(HotPath.Options)]
     private void CheckSame(int index, StructureFlags flags)
     {
         if (_builder[index].Flags != flags)
@@ -241,6 +243,7 @@ internal sealed class AnnuaireCsvLoader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Field(int column) => _csv.Field(_column[column]);
 
+    [MethodImpl(HotPath.Options)]
     private (int Offset, int Length) Append(int column, ReadOnlySpan<byte> text) =>
         _csv.IsEscaped(_column[column]) ? _builder.Text.AppendUnescaped(text) : (_builder.Text.Append(text), text.Length);
 
@@ -298,7 +301,7 @@ internal sealed class AnnuaireCsvLoader
         }
 
         // The rows of one structure follow each other: its SIRET's check digit was verified on its first row.
-        return digits == 14 && (value == alreadyChecked || Siret.TryCreate(value, out _));
+        return digits == 14 && (value == alreadyChecked || SiretCheck.IsValid(value));
     }
 
     private void Report(string message)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Chorus.Directory.Annuaire.Internal;
 
 /// <summary>One growing byte array holding the UTF-8 text of a directory (names, codes): no string per field at load time.</summary>
@@ -13,6 +15,7 @@ internal sealed class ByteArena
     public int Length => _length;
 
     /// <summary>Appends <paramref name="text"/>; returns its offset.</summary>
+    [MethodImpl(HotPath.Options)]
     public int Append(ReadOnlySpan<byte> text)
     {
         Reserve(text.Length);
@@ -23,6 +26,7 @@ internal sealed class ByteArena
     }
 
     /// <summary>Appends a quoted field's content with its doubled quotes collapsed; returns its offset and length.</summary>
+    [MethodImpl(HotPath.Options)]
     public (int Offset, int Length) AppendUnescaped(ReadOnlySpan<byte> text)
     {
         Reserve(text.Length);

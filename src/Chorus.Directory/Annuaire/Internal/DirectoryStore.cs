@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Chorus.Directory.Identifiers;
 
 namespace Chorus.Directory.Annuaire.Internal;
@@ -40,7 +41,7 @@ internal struct ServiceEntry
 
 /// <summary>
 /// The immutable index behind <see cref="InMemoryPublicEntityDirectory"/>: structures and services as arrays of structs,
-/// text in one UTF-8 arena, SIRET → structure in a dictionary of longs. Built once by <see cref="DirectoryStoreBuilder"/>.
+/// text in one UTF-8 arena, SIRET → structure in an open-addressing table (<see cref="SiretIndex"/>). Built once by <see cref="DirectoryStoreBuilder"/>.
 /// </summary>
 internal sealed class DirectoryStore(
     StructureEntry[] structures,
@@ -48,7 +49,7 @@ internal sealed class DirectoryStore(
     ServiceEntry[] services,
     int serviceCount,
     byte[] text,
-    Dictionary<long, int> bySiret,
+    SiretIndex bySiret,
     Dictionary<string, int> byOtherIdentifier)
 {
     public int Count => structureCount;
@@ -63,7 +64,7 @@ internal sealed class DirectoryStore(
 
     public string String(int offset, int length) => Utf8Text.Decode(text, offset, length);
 
-    public int IndexOf(long siret) => bySiret.TryGetValue(siret, out var i) ? i : -1;
+    public int IndexOf(long siret) => bySiret.Find(siret);
 
     public int IndexOf(StructureIdentifier identifier) =>
         identifier.Type == StructureIdentifierType.Siret
@@ -77,7 +78,7 @@ internal sealed class DirectoryStore(
 internal sealed class DirectoryStoreBuilder
 {
     private readonly ByteArena _text;
-    private readonly Dictionary<long, int> _bySiret;
+    private readonly SiretIndex _bySiret;
     private readonly Dictionary<string, int> _byOther = new(StringComparer.Ordinal);
     private StructureEntry[] _structures;
     private ServiceEntry[] _services;
@@ -90,7 +91,7 @@ internal sealed class DirectoryStoreBuilder
         expectedStructures = Math.Max(expectedStructures, 16);
         _structures = new StructureEntry[expectedStructures];
         _services = new ServiceEntry[expectedStructures * 2];
-        _bySiret = new Dictionary<long, int>(expectedStructures);
+        _bySiret = new SiretIndex(expectedStructures);
         _text = new ByteArena(expectedStructures * 64);
     }
 
@@ -98,11 +99,12 @@ internal sealed class DirectoryStoreBuilder
 
     public ref StructureEntry this[int index] => ref _structures[index];
 
-    public int IndexOfSiret(long siret) => _bySiret.TryGetValue(siret, out var i) ? i : -1;
+    public int IndexOfSiret(long siret) => _bySiret.Find(siret);
 
     public int IndexOfOther(string key) => _byOther.TryGetValue(key, out var i) ? i : -1;
 
     /// <summary>Adds a structure; its name and identifier text must already be in <see cref="Text"/>.</summary>
+    [MethodImpl(HotPath.Options)]
     public int AddStructure(in StructureEntry entry, string? otherKey)
     {
         if (_structureCount == _structures.Length)
@@ -116,7 +118,7 @@ internal sealed class DirectoryStoreBuilder
         _structures[index].ServiceCount = 0;
         if (otherKey is null)
         {
-            _bySiret[entry.Siret] = index;
+            _bySiret.Set(entry.Siret, index);
         }
         else
         {
@@ -126,6 +128,7 @@ internal sealed class DirectoryStoreBuilder
         return index;
     }
 
+    [MethodImpl(HotPath.Options)]
     public void AddService(int owner, int codeOffset, int codeLength, int nameOffset, int nameLength, bool active)
     {
         if (_serviceCount == _services.Length)
