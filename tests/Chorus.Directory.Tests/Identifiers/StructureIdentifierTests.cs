@@ -77,3 +77,20 @@ public class StructureIdentifierTests
         Assert.Contains("UE_HORS_FRANCE", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public class StructureIdentifierClassifierTests
+{
+    [Theory]
+    [InlineData(StructureIdentifierType.EuOutsideFrance, "DE123456789", IdentifierKind.EuVat, true)]
+    [InlineData(StructureIdentifierType.EuOutsideFrance, "FR44732829320", IdentifierKind.EuVat, false)]
+    [InlineData(StructureIdentifierType.Ridet, "1234567001", IdentifierKind.Ridet, true)]
+    [InlineData(StructureIdentifierType.Siret, "73282932000074", IdentifierKind.Siret, true)]
+    [InlineData(StructureIdentifierType.Siret, "FR44732829320", IdentifierKind.Siret, false)]
+    public void Check_WithType_KindIsTheType(StructureIdentifierType type, string input, IdentifierKind kind, bool valid)
+    {
+        var check = IdentifierClassifier.Check(type, input);
+        Assert.Equal(kind, check.Kind);
+        Assert.Equal(valid, check.IsValid);
+        Assert.Equal(valid, check.Reason is null);
+    }
+}
