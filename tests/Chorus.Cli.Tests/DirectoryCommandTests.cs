@@ -138,3 +138,34 @@ public class DirectoryCommandTests
         Assert.Contains("--annuaire", r.Stdout, StringComparison.Ordinal);
     }
 }
+
+public class DirectoryCommandHostileTests
+{
+    [Fact]
+    public void Lookup_SiretOfZeros_OnDirectoryWithoutIt_NotFound()
+    {
+        var r = CliRunner.Run("directory", "lookup", "--annuaire", TestData.PathOf("annuaire", "canonical-sample.csv"), "00000000000000", "--json");
+        Assert.Equal(1, r.ExitCode);
+        Assert.False(r.Json().GetProperty("found").GetBoolean());
+    }
+
+    [Fact]
+    public void Lookup_UnterminatedQuoteThenRandomBytes_ExitTwo_NoTrace()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var noise = new byte[3000];
+            System.Security.Cryptography.RandomNumberGenerator.Fill(noise);
+            File.WriteAllBytes(path, [.. "identifiant;typeIdentifiant\n\"unterminated;\n"u8, .. noise]);
+            var r = CliRunner.Run("directory", "lookup", "00000000000000", "--json", "--annuaire", path);
+            Assert.Equal(2, r.ExitCode);
+            Assert.True(r.Json().TryGetProperty("error", out _));
+            Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -40,3 +40,36 @@ public class SiretCheckTests
         }
     }
 }
+
+public class SiretIndexTests
+{
+    [Fact]
+    public void Find_SiretZero_NotConfusedWithAnEmptySlot()
+    {
+        var index = new SiretIndex(4);
+        Assert.Equal(-1, index.Find(0));
+        index.Set(73282932000074, 3);
+        Assert.Equal(-1, index.Find(0));
+        index.Set(0, 7);
+        Assert.Equal(7, index.Find(0));
+        Assert.Equal(3, index.Find(73282932000074));
+    }
+
+    [Fact]
+    public void Set_ManyKeys_GrowsAndFindsEveryOne()
+    {
+        var index = new SiretIndex(1);
+        for (var i = 1; i <= 10_000; i++)
+        {
+            index.Set(i * 7919L, i);
+        }
+
+        Assert.Equal(10_000, index.Count);
+        for (var i = 1; i <= 10_000; i++)
+        {
+            Assert.Equal(i, index.Find(i * 7919L));
+        }
+
+        Assert.Equal(-1, index.Find(5));
+    }
+}

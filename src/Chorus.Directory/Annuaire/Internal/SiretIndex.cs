@@ -4,13 +4,15 @@ namespace Chorus.Directory.Annuaire.Internal;
 
 /// <summary>
 /// SIRET value → structure index, open addressing with linear probing in one array of slots: a lookup touches one cache
-/// line where <see cref="Dictionary{TKey, TValue}"/> touches two (buckets, then entries). 0 marks an empty slot (no SIRET is 0).
+/// line where <see cref="Dictionary{TKey, TValue}"/> touches two (buckets, then entries). Key 0 marks an empty slot, so
+/// the SIRET 000 000 000 00000 (which passes Luhn) is kept aside in <see cref="_zero"/>.
 /// </summary>
 internal sealed class SiretIndex
 {
     private Slot[] _slots;
     private int _count;
     private int _shift;
+    private int _zero = -1;
 
     public SiretIndex(int capacity)
     {
@@ -29,6 +31,11 @@ internal sealed class SiretIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(long siret)
     {
+        if (siret == 0)
+        {
+            return _zero;
+        }
+
         var slots = _slots;
         var mask = slots.Length - 1;
         var i = Home(siret);
@@ -53,6 +60,13 @@ internal sealed class SiretIndex
     [MethodImpl(HotPath.Options)]
     public void Set(long siret, int value)
     {
+        if (siret == 0)
+        {
+            _count += _zero < 0 ? 1 : 0;
+            _zero = value;
+            return;
+        }
+
         if ((_count + 1) * 2 > _slots.Length)
         {
             Grow();
@@ -81,7 +95,7 @@ internal sealed class SiretIndex
         var old = _slots;
         _slots = new Slot[old.Length * 2];
         _shift--;
-        _count = 0;
+        _count = _zero < 0 ? 0 : 1;
         foreach (var slot in old)
         {
             if (slot.Key != 0)
