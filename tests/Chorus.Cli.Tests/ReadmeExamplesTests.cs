@@ -1,4 +1,6 @@
+using Chorus.Directory.Annuaire;
 using Chorus.Directory.Identifiers;
+using Chorus.Tests.Shared;
 
 namespace Chorus.Cli.Tests;
 
@@ -15,5 +17,16 @@ public class ReadmeExamplesTests
         Assert.Equal(IdentifierKind.Siret, check.Kind);
         Assert.False(check.IsValid);
         Assert.StartsWith("check digit mismatch", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Directory_RoutingExample()
+    {
+        var directory = InMemoryPublicEntityDirectory.Load(TestData.PathOf("annuaire", "canonical-sample.csv"));
+        var routing = directory.CheckRouting(Siret.Parse("73282932000074"), serviceCode: "COMPTA", engagement: null);
+        Assert.False(routing.IsRoutable);
+        var reason = Assert.Single(routing.Reasons());
+        Assert.Equal("Wrong code service: the service 'COMPTA' of the structure 73282932000074 is inactive.", reason);
+        Assert.Empty(directory.Diagnostics);
     }
 }

@@ -34,5 +34,8 @@ public class IdentifierParseBenchmarks
     public bool SiretTryParse() => Siret.TryParse(SiretText, out _);
 
     [Benchmark]
+    public bool SirenTryParse() => Siren.TryParse("732 829 320", out _);
+
+    [Benchmark]
     public bool VatNumberTryParse() => VatNumber.TryParse(VatText, out _);
 }

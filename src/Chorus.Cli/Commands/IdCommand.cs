@@ -21,8 +21,12 @@ internal static class IdCommand
         {
             Description = "Also read values from a text file, one per line (blank lines and lines starting with # are skipped).",
         };
+        var type = new Option<string?>("--type")
+        {
+            Description = "Check every value as this Chorus Pro structure identifier type instead of by shape: SIRET, UE_HORS_FRANCE, HORS_UE, RIDET, TAHITI, AUTRE, PARTICULIER.",
+        };
         var json = CommonOptions.Json();
-        var command = new Command("id", "Classify identifiers by their shape and check their check digits.") { values, file, json };
+        var command = new Command("id", "Classify identifiers by their shape and check their check digits.") { values, file, type, json };
         command.SetAction(parse =>
         {
             var inputs = (parse.GetValue(values) ?? []).Concat(ReadValues(parse.GetValue(file))).ToArray();
@@ -31,7 +35,19 @@ internal static class IdCommand
                 throw new CliUsageException("id: give at least one value, or --file <path>");
             }
 
-            var results = inputs.Select(Check).ToArray();
+            var typeCode = parse.GetValue(type);
+            StructureIdentifierType? structureType = null;
+            if (typeCode is not null)
+            {
+                if (!StructureIdentifierTypes.TryParse(typeCode, out var parsed))
+                {
+                    throw new CliUsageException($"id: unknown --type '{typeCode}' (SIRET, UE_HORS_FRANCE, HORS_UE, RIDET, TAHITI, AUTRE, PARTICULIER)");
+                }
+
+                structureType = parsed;
+            }
+
+            var results = inputs.Select(i => Check(i, structureType)).ToArray();
             if (parse.GetValue(json))
             {
                 console.Json(results);
@@ -68,14 +84,20 @@ internal static class IdCommand
             .ToList();
     }
 
-    internal static IdResult Check(string input)
+    internal static IdResult Check(string input, StructureIdentifierType? type = null)
     {
-        var check = IdentifierClassifier.Check(input);
+        var check = type is { } t ? IdentifierClassifier.Check(t, input) : IdentifierClassifier.Check(input);
         var kind = check.Kind switch
         {
             IdentifierKind.Siren => "siren",
             IdentifierKind.Siret => "siret",
             IdentifierKind.Vat => "vat",
+            IdentifierKind.EuVat => "euVat",
+            IdentifierKind.OutsideEu => "outsideEu",
+            IdentifierKind.Ridet => "ridet",
+            IdentifierKind.Tahiti => "tahiti",
+            IdentifierKind.PendingRegistration => "pendingRegistration",
+            IdentifierKind.PrivateIndividual => "privateIndividual",
             _ => "unknown",
         };
         return new IdResult(input, kind, check.IsValid, check.Siren?.ToString(), check.Reason);

@@ -35,4 +35,6 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(DirectoryCommand.LookupResult))]
+[JsonSerializable(typeof(DirectoryCommand.LookupResult[]))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

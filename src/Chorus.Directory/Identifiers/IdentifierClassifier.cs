@@ -17,6 +17,12 @@ public sealed record IdentifierCheck(string Input, IdentifierKind Kind, Identifi
         IdentifierKind.Siren => Error.Describe("SIREN"),
         IdentifierKind.Siret => Error.Describe("SIRET"),
         IdentifierKind.Vat => Error.Describe("VAT number"),
+        IdentifierKind.EuVat => Error.Describe(StructureIdentifierType.EuOutsideFrance.ToCode()),
+        IdentifierKind.OutsideEu => Error.Describe(StructureIdentifierType.OutsideEu.ToCode()),
+        IdentifierKind.Ridet => Error.Describe(StructureIdentifierType.Ridet.ToCode()),
+        IdentifierKind.Tahiti => Error.Describe(StructureIdentifierType.Tahiti.ToCode()),
+        IdentifierKind.PendingRegistration => Error.Describe(StructureIdentifierType.PendingRegistration.ToCode()),
+        IdentifierKind.PrivateIndividual => Error.Describe(StructureIdentifierType.PrivateIndividual.ToCode()),
         _ => null,
     };
 }
@@ -58,5 +64,32 @@ public static class IdentifierClassifier
         }
 
         return new IdentifierCheck(input, IdentifierKind.Unknown, IdentifierError.InvalidCharacter, null);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="input"/> as an identifier of the given Chorus Pro structure type (<c>typeIdentifiant</c>):
+    /// a SIRET as <see cref="Check(string)"/> would, the other types on their shape (see <see cref="StructureIdentifier"/>).
+    /// </summary>
+    public static IdentifierCheck Check(StructureIdentifierType type, string input)
+    {
+        if (type == StructureIdentifierType.Siret)
+        {
+            var check = Check(input);
+            return check.Kind == IdentifierKind.Siret
+                ? check
+                : new IdentifierCheck(input, IdentifierKind.Siret, Siret.TryParse(input.AsSpan(), out _), null);
+        }
+
+        var error = StructureIdentifier.TryParse(type, input, out _);
+        var kind = type switch
+        {
+            StructureIdentifierType.EuOutsideFrance => IdentifierKind.EuVat,
+            StructureIdentifierType.OutsideEu => IdentifierKind.OutsideEu,
+            StructureIdentifierType.Ridet => IdentifierKind.Ridet,
+            StructureIdentifierType.Tahiti => IdentifierKind.Tahiti,
+            StructureIdentifierType.PendingRegistration => IdentifierKind.PendingRegistration,
+            _ => IdentifierKind.PrivateIndividual,
+        };
+        return new IdentifierCheck(input, kind, error, null);
     }
 }

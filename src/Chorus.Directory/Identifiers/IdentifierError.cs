@@ -47,7 +47,9 @@ public static class IdentifierErrorExtensions
             ? "check digit mismatch (Luhn; for La Poste establishments, digit sum modulo 5)"
             : $"check digit mismatch (Luhn) in {kind}",
         IdentifierError.VatKey => "VAT key does not match the SIREN",
-        IdentifierError.CountryPrefix => "a French VAT number starts with FR",
+        IdentifierError.CountryPrefix => kind == "VAT number"
+            ? "a French VAT number starts with FR"
+            : $"{kind}: not the VIES prefix of an EU member state other than France",
         _ => $"invalid {kind}",
     };
 }
