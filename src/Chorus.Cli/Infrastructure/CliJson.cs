@@ -35,4 +35,7 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(TotpNewCommand.TotpNewResult))]
+[JsonSerializable(typeof(TotpCodeCommand.TotpCodeResult))]
+[JsonSerializable(typeof(TotpVerifyCommand.TotpVerifyResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
