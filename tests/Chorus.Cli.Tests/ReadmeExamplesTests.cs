@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using Chorus.Auth.Protection;
+using Chorus.Auth.Stores;
+using Chorus.Auth.Totp;
 using Chorus.Directory.Identifiers;
 
 namespace Chorus.Cli.Tests;
@@ -15,5 +19,27 @@ public class ReadmeExamplesTests
         Assert.Equal(IdentifierKind.Siret, check.Kind);
         Assert.False(check.IsValid);
         Assert.StartsWith("check digit mismatch", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auth_Example()
+    {
+        var qr = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");
+        using var rng = RandomNumberGenerator.Create();
+        var store = new InMemoryAuthStore();
+        var key = AuthKey.Generate(rng);
+        var apps = new TotpAuthenticator(store, new AesGcmSecretProtector(key, rng), TimeProvider.System, rng);
+
+        var enrolment = apps.BeginEnrolment("jean.dupont@exemple.fr");
+        File.WriteAllBytes(qr, enrolment.QrPng());
+        var typedCode = TotpGenerator.Generate(enrolment.Secret, TimeProvider.System.GetUtcNow()).Code; // what the app shows
+        var result = apps.ConfirmEnrolment("jean.dupont@exemple.fr", typedCode);
+        var again = apps.Verify("jean.dupont@exemple.fr", typedCode);
+
+        Assert.StartsWith("otpauth://totp/Chorus%20Pro:jean.dupont%40exemple.fr?secret=", enrolment.Uri, StringComparison.Ordinal);
+        Assert.True(new FileInfo(qr).Length > 0);
+        Assert.Equal(TotpResult.Valid, result);
+        Assert.Equal(TotpResult.Replayed, again);
+        File.Delete(qr);
     }
 }
