@@ -74,6 +74,29 @@ public partial class MailKitAuthMailerTests
     }
 
     [Fact]
+    public async Task Send_WithSmtpAuth_RightPasswordDelivers_WrongPasswordIsRefused()
+    {
+        using var server = AiosmtpdServer.StartWithAuthOrSkip("portail", "mot-de-passe-smtp");
+        var message = AuthMessages.LoginCode(Account, "654321", TimeSpan.FromMinutes(10), AuthLanguage.French);
+        SmtpOptions Options(string password) => new() { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, UserName = "portail", Password = password, FromAddress = "ne-pas-repondre@exemple.fr" };
+
+        await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => new MailKitAuthMailer(Options("faux")).SendAsync(message, TestContext.Current.CancellationToken));
+        Assert.Empty(server.Messages(0));
+
+        await new MailKitAuthMailer(Options("mot-de-passe-smtp")).SendAsync(message, TestContext.Current.CancellationToken);
+        Assert.Contains("654321", (await ParseAsync(Assert.Single(server.Messages()))).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_WithoutAuthToAServerRequiringIt_IsRefused()
+    {
+        using var server = AiosmtpdServer.StartWithAuthOrSkip("portail", "mot-de-passe-smtp");
+        var mailer = new MailKitAuthMailer(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.None, FromAddress = "ne-pas-repondre@exemple.fr" });
+        await Assert.ThrowsAnyAsync<Exception>(() => mailer.SendAsync(AuthMessages.LoginCode(Account, "654321", TimeSpan.FromMinutes(10), AuthLanguage.French), TestContext.Current.CancellationToken));
+        Assert.Empty(server.Messages(0));
+    }
+
+    [Fact]
     public void SmtpOptions_ToString_HidesThePassword()
     {
         var options = new SmtpOptions { Host = "smtp.exemple.fr", UserName = "robot", Password = "s3cr3t-pass", FromAddress = "a@exemple.fr" };

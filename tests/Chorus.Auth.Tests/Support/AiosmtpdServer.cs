@@ -37,6 +37,33 @@ public sealed class AiosmtpdServer : IDisposable
         Implicit,
     }
 
+    /// <summary>
+    /// An aiosmtpd server requiring SMTP AUTH (PLAIN/LOGIN, allowed without TLS on loopback for the test) with one user.
+    /// The aiosmtpd command line has no authenticator option, so a few lines of Python start its Controller.
+    /// </summary>
+    public static AiosmtpdServer StartWithAuthOrSkip(string user, string password)
+    {
+        RequireAiosmtpd();
+        var folder = new TempFolder();
+        var maildir = Path.Combine(folder.Path, "maildir");
+        var script = Path.Combine(folder.Path, "server.py");
+        File.WriteAllText(script, """
+            import sys, time
+            from aiosmtpd.controller import Controller
+            from aiosmtpd.handlers import Mailbox
+            from aiosmtpd.smtp import AuthResult, LoginPassword
+            port, maildir, user, password = int(sys.argv[1]), sys.argv[2], sys.argv[3].encode(), sys.argv[4].encode()
+            def check(server, session, envelope, mechanism, data):
+                return AuthResult(success=isinstance(data, LoginPassword) and data.login == user and data.password == password, handled=False)
+            Controller(Mailbox(maildir), hostname="127.0.0.1", port=port, authenticator=check,
+                       auth_require_tls=False, auth_required=True).start()
+            while True:
+                time.sleep(3600)
+            """);
+        var port = FreePort();
+        return Launch([script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), maildir, user, password], folder, port, maildir);
+    }
+
     public static AiosmtpdServer StartOrSkip(Tls tls = Tls.None)
     {
         RequireAiosmtpd();
@@ -51,6 +78,11 @@ public sealed class AiosmtpdServer : IDisposable
         }
 
         args.AddRange(["-c", "aiosmtpd.handlers.Mailbox", maildir]);
+        return Launch(args, folder, port, maildir);
+    }
+
+    private static AiosmtpdServer Launch(IEnumerable<string> args, TempFolder folder, int port, string maildir)
+    {
         var start = new ProcessStartInfo(SystemPython) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args)
         {
