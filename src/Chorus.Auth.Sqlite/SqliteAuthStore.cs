@@ -154,6 +154,35 @@ public sealed class SqliteAuthStore : IAuthStore
     }
 
     /// <inheritdoc />
+    public bool TryRestoreFailures(string account, FailureState expected, FailureState restore)
+    {
+        var condition = expected.ConsecutiveFailures == 0
+            ? "NOT EXISTS (SELECT 1 FROM failures WHERE account = $a AND count > 0)"
+            : "EXISTS (SELECT 1 FROM failures WHERE account = $a AND count = $ec AND last_failure_at IS $el)";
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var check = Command(connection, "SELECT " + condition, ("$a", account), ("$ec", expected.ConsecutiveFailures), ("$el", expected.LastFailureAt?.UtcTicks)))
+        {
+            check.Transaction = transaction;
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return false;
+            }
+        }
+
+        using (var write = restore.ConsecutiveFailures == 0
+            ? Command(connection, "DELETE FROM failures WHERE account = $a", ("$a", account))
+            : Command(connection, "INSERT OR REPLACE INTO failures (account, count, last_failure_at) VALUES ($a, $c, $l)", ("$a", account), ("$c", restore.ConsecutiveFailures), ("$l", restore.LastFailureAt?.UtcTicks)))
+        {
+            write.Transaction = transaction;
+            write.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    /// <inheritdoc />
     public void ResetFailures(string account) => NonQuery("DELETE FROM failures WHERE account = $a", ("$a", account));
 
     /// <inheritdoc />

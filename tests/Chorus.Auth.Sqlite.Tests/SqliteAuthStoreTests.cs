@@ -83,6 +83,42 @@ public sealed class SqliteAuthStoreTests : IDisposable
     }
 
     [Fact]
+    public void ParallelWrongPasswordsFromSeveralServers_GetNoMoreChecksThanSequentialOnes()
+    {
+        // 5 free failures, then a lock-out: of 16 simultaneous attempts on separate connections exactly 5 are checked.
+        var passwords = new CountingPasswords();
+        var results = new LoginStartOutcome[16];
+        using var start = new Barrier(results.Length);
+        var threads = Enumerable.Range(0, results.Length).Select(i => new Thread(() =>
+        {
+            var login = Login(NewStore(), passwords);
+            start.SignalAndWait();
+            results[i] = login.StartAsync(new LoginAttempt(Account, "guess", SecondFactor.EmailCode, Account)).GetAwaiter().GetResult().Outcome;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(5, passwords.Calls);
+        Assert.Equal(5, results.Count(r => r == LoginStartOutcome.InvalidCredentials));
+    }
+
+    [Fact]
+    public void TryRestoreFailures_IsACompareAndSet()
+    {
+        var store = NewStore();
+        var t = _time.GetUtcNow();
+        var one = store.RecordFailure(Account, t);
+        Assert.False(store.TryRestoreFailures(Account, new FailureState(2, t), default));
+        Assert.True(store.TryRestoreFailures(Account, one, default));
+        Assert.Equal(default, store.GetFailures(Account));
+        Assert.True(store.TryRestoreFailures(Account, default, default));
+        store.RecordFailure(Account, t);
+        var two = store.RecordFailure(Account, t.AddSeconds(1));
+        Assert.True(store.TryRestoreFailures(Account, two, new FailureState(1, t)));
+        Assert.Equal(new FailureState(1, t), store.GetFailures(Account));
+    }
+
+    [Fact]
     public async Task Restart_KeepsFailureCountersReplayStateAndPendingCodes()
     {
         var enrolment = Apps(NewStore()).BeginEnrolment(Account);
@@ -145,12 +181,25 @@ public sealed class SqliteAuthStoreTests : IDisposable
 
     private TotpAuthenticator Apps(IAuthStore store) => new(store, new AesGcmSecretProtector(_key, Random), _time, Random);
 
-    private LoginService Login(IAuthStore store) =>
-        new(new NoPasswords(), store, new EmailCodeService(store, _key, _time, Random), Apps(store), new NoMail(), _time);
+    private LoginService Login(IAuthStore store, IPasswordVerifier? passwords = null) =>
+        new(passwords ?? new NoPasswords(), store, new EmailCodeService(store, _key, _time, Random), Apps(store), new NoMail(), _time);
 
     private sealed class NoPasswords : IPasswordVerifier
     {
         public bool Verify(string account, string password) => false;
+    }
+
+    private sealed class CountingPasswords : IPasswordVerifier
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public bool Verify(string account, string password)
+        {
+            Interlocked.Increment(ref _calls);
+            return false;
+        }
     }
 
     private sealed class NoMail : Chorus.Auth.Mail.IAuthMailer

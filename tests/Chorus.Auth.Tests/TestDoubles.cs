@@ -39,11 +39,13 @@ internal sealed class RecordingMailer : IAuthMailer
 /// <summary>The host's password check: a dictionary; counts calls.</summary>
 internal sealed class DictionaryPasswords(params (string Account, string Password)[] users) : IPasswordVerifier
 {
-    public int Calls { get; private set; }
+    private int _calls;
+
+    public int Calls => _calls;
 
     public bool Verify(string account, string password)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
         return users.Any(u => u.Account == account && u.Password == password);
     }
 }

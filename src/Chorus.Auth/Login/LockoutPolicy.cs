@@ -12,7 +12,9 @@ namespace Chorus.Auth.Login;
 /// <item>at <see cref="PermanentLockAfter"/> consecutive failures (default and maximum 100, the NIST SP 800-63B
 /// section 5.2.2 limit) the account stays locked until the host unlocks it (<see cref="LoginService.Unlock"/>, e.g. after a
 /// password reset); so no more than 100 consecutive failed attempts are ever accepted;</item>
-/// <item>while locked, attempts are refused without checking the password or the code, and are not counted.</item>
+/// <item>while locked, attempts are refused without checking the password or the code, and are not counted;</item>
+/// <item>simultaneous attempts are numbered by the store's atomic counter before anything is checked, so a burst of
+/// parallel requests gets no more checks than the same requests one after the other.</item>
 /// </list>
 /// Unknown accounts are counted and locked exactly like known ones, so the answers do not reveal whether an account exists.
 /// </summary>

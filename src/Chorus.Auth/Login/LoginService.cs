@@ -127,18 +127,19 @@ public sealed class LoginService
     public async Task<LoginStart> StartAsync(LoginAttempt attempt, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var lockout = _options.Lockout.Evaluate(_store.GetFailures(attempt.Account), now);
-        if (lockout.IsLocked)
+        if (!TryClaimAttempt(attempt.Account, now, out var before, out var claimed, out var lockout))
         {
             return new LoginStart(LoginStartOutcome.Locked, null, lockout.LockedUntil);
         }
 
         if (!_passwords.Verify(attempt.Account, attempt.Password))
         {
-            _store.RecordFailure(attempt.Account, now);
+            // The failure was counted when the attempt was claimed.
             return new LoginStart(LoginStartOutcome.InvalidCredentials, null, null);
         }
 
+        // Right password: withdraw the failure counted in advance (if another attempt came in meanwhile, it stays counted).
+        _store.TryRestoreFailures(attempt.Account, claimed, before);
         var expires = now + _options.PendingLoginLifetime;
         if (attempt.Factor == SecondFactor.App && _apps.IsEnrolled(attempt.Account))
         {
@@ -169,6 +170,11 @@ public sealed class LoginService
             return new LoginResult(LoginOutcome.NoLoginInProgress);
         }
 
+        if (!TryClaimAttempt(account, now, out var before, out var claimed, out lockout))
+        {
+            return new LoginResult(LoginOutcome.Locked, lockout.LockedUntil);
+        }
+
         var outcome = pending.Factor == SecondFactor.App ? FromApp(_apps.Verify(account, code.AsSpan())) : FromEmail(_emailCodes.Verify(account, code.AsSpan()));
         switch (outcome)
         {
@@ -177,10 +183,12 @@ public sealed class LoginService
                 _store.ClearPendingLogin(account);
                 return new LoginResult(LoginOutcome.Success);
             case LoginOutcome.WrongCode:
-                var failures = _store.RecordFailure(account, now);
-                var after = _options.Lockout.Evaluate(failures, now);
+                // Counted when claimed; say "locked" at once if this failure starts a lock-out.
+                var after = _options.Lockout.Evaluate(claimed, now);
                 return after.IsLocked ? new LoginResult(LoginOutcome.Locked, after.LockedUntil) : new LoginResult(LoginOutcome.WrongCode);
             default:
+                // Not a guess (the code had expired or the login lapsed): withdraw the failure counted in advance.
+                _store.TryRestoreFailures(account, claimed, before);
                 return new LoginResult(outcome);
         }
     }
@@ -190,6 +198,35 @@ public sealed class LoginService
 
     /// <summary>Clears the failures of an account (administrator unlock, or after a password reset).</summary>
     public void Unlock(string account) => _store.ResetFailures(account);
+
+    /// <summary>
+    /// Counts the attempt as a failure <b>before</b> checking anything, so that simultaneous attempts cannot all pass one
+    /// lock check: the store's atomic increment numbers them, and an attempt goes on only if the policy allows one more
+    /// failure after those numbered before it (the ones counted by concurrent requests are taken as happening now).
+    /// </summary>
+    private bool TryClaimAttempt(string account, DateTimeOffset now, out FailureState before, out FailureState claimed, out LockoutState lockout)
+    {
+        before = _store.GetFailures(account);
+        lockout = _options.Lockout.Evaluate(before, now);
+        claimed = default;
+        if (lockout.IsLocked)
+        {
+            return false;
+        }
+
+        claimed = _store.RecordFailure(account, now);
+        if (claimed.ConsecutiveFailures != before.ConsecutiveFailures + 1)
+        {
+            // Other attempts were counted between our check and our increment: re-check as if they had just failed.
+            lockout = _options.Lockout.Evaluate(new FailureState(claimed.ConsecutiveFailures - 1, now), now);
+            if (lockout.IsLocked)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static LoginOutcome FromApp(TotpResult result) => result switch
     {

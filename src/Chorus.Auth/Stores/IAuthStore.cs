@@ -41,6 +41,13 @@ public interface IAuthStore
     /// <summary>Atomically adds one failure at <paramref name="at"/> and returns the new state.</summary>
     FailureState RecordFailure(string account, DateTimeOffset at);
 
+    /// <summary>
+    /// Atomically sets the failures back to <paramref name="restore"/> if they are still exactly <paramref name="expected"/>
+    /// (a compare-and-set); false when another attempt changed them meanwhile. Used to withdraw an attempt counted in
+    /// advance once it turns out not to be a failure.
+    /// </summary>
+    bool TryRestoreFailures(string account, FailureState expected, FailureState restore);
+
     /// <summary>Clears the failures (after a success, or an administrator's unlock).</summary>
     void ResetFailures(string account);
 

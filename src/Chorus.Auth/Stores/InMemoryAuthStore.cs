@@ -143,6 +143,30 @@ public sealed class InMemoryAuthStore : IAuthStore
     }
 
     /// <inheritdoc />
+    public bool TryRestoreFailures(string account, FailureState expected, FailureState restore)
+    {
+        lock (_gate)
+        {
+            _failures.TryGetValue(account, out var current);
+            if (current != expected)
+            {
+                return false;
+            }
+
+            if (restore.ConsecutiveFailures == 0)
+            {
+                _failures.Remove(account);
+            }
+            else
+            {
+                _failures[account] = restore;
+            }
+
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
     public void ResetFailures(string account)
     {
         lock (_gate)

@@ -201,6 +201,65 @@ public partial class LoginServiceTests
         Assert.Empty(f.Mailer.Sent);
     }
 
+    [Fact]
+    public async Task ParallelWrongPasswords_GetNoMoreChecksThanSequentialOnes()
+    {
+        // 5 free failures, then a lock-out: of 40 simultaneous attempts exactly 5 reach the password check.
+        var f = new AuthFixture();
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => f.Login.StartAsync(Attempt("guess" + i), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(5, f.Passwords.Calls);
+        Assert.Equal(5, results.Count(r => r.Outcome == LoginStartOutcome.InvalidCredentials));
+        Assert.Equal(35, results.Count(r => r.Outcome == LoginStartOutcome.Locked));
+    }
+
+    [Fact]
+    public async Task ParallelAttemptsAtTheHundredthFailure_OnlyOneIsChecked_ThenLockedForGood()
+    {
+        var f = new AuthFixture();
+        for (var i = 0; i < 99; i++)
+        {
+            f.Store.RecordFailure(Account, f.Time.GetUtcNow());
+        }
+
+        f.Time.Advance(TimeSpan.FromHours(1));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => f.Login.StartAsync(Attempt("guess" + i), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(1, f.Passwords.Calls);
+        Assert.Null(f.Login.GetLockout(Account).LockedUntil);
+        Assert.True(f.Login.GetLockout(Account).IsLocked);
+    }
+
+    [Fact]
+    public async Task RightPassword_WithdrawsTheFailureCountedInAdvance_KeepsEarlierOnes()
+    {
+        var f = new AuthFixture();
+        for (var i = 0; i < 3; i++)
+        {
+            await f.Login.StartAsync(Attempt("wrong"), TestContext.Current.CancellationToken);
+        }
+
+        var before = f.Store.GetFailures(Account);
+        f.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(LoginStartOutcome.CodeSent, (await f.Login.StartAsync(Attempt(), TestContext.Current.CancellationToken)).Outcome);
+        Assert.Equal(before, f.Store.GetFailures(Account));
+        Assert.Equal(LoginOutcome.Success, f.Login.Complete(Account, CodeIn(f.Mailer.Sent[0])).Outcome);
+        Assert.Equal(default, f.Store.GetFailures(Account));
+    }
+
+    [Fact]
+    public async Task AfterFourFailures_RightPasswordThenRightCode_IsNotLockedOut()
+    {
+        var f = new AuthFixture();
+        for (var i = 0; i < 4; i++)
+        {
+            await f.Login.StartAsync(Attempt("wrong"), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(LoginStartOutcome.CodeSent, (await f.Login.StartAsync(Attempt(), TestContext.Current.CancellationToken)).Outcome);
+        Assert.Equal(LoginOutcome.Success, f.Login.Complete(Account, CodeIn(f.Mailer.Sent[0])).Outcome);
+    }
+
     [GeneratedRegex(@"\b[0-9]{6}\b")]
     private static partial Regex SixDigits();
 }
