@@ -65,7 +65,13 @@ public sealed class TotpSecret
             return false;
         }
 
-        var bytes = Base32.TryDecode(text!, out error);
+        if (text!.Length > 1024)
+        {
+            error = $"{text.Length} characters; a TOTP secret is at most 128 bytes";
+            return false;
+        }
+
+        var bytes = Base32.TryDecode(text, out error);
         if (bytes is null)
         {
             return false;
