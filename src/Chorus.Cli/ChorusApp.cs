@@ -47,6 +47,7 @@ internal static class ChorusApp
         {
             IdCommand.Create(console),
             DirectoryCommand.Create(console),
+            TotpCommand.Create(console),
         };
         return root;
     }

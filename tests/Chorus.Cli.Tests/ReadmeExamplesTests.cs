@@ -1,4 +1,8 @@
 using Chorus.Directory.Annuaire;
+using System.Security.Cryptography;
+using Chorus.Auth.Protection;
+using Chorus.Auth.Stores;
+using Chorus.Auth.Totp;
 using Chorus.Directory.Identifiers;
 using Chorus.Tests.Shared;
 
@@ -28,5 +32,24 @@ public class ReadmeExamplesTests
         var reason = Assert.Single(routing.Reasons());
         Assert.Equal("Wrong code service: the service 'COMPTA' of the structure 73282932000074 is inactive.", reason);
         Assert.Empty(directory.Diagnostics);
+    public void Auth_Example()
+    {
+        var qr = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");
+        using var rng = RandomNumberGenerator.Create();
+        var store = new InMemoryAuthStore();
+        var key = AuthKey.Generate(rng);
+        var apps = new TotpAuthenticator(store, new AesGcmSecretProtector(key, rng), TimeProvider.System, rng);
+
+        var enrolment = apps.BeginEnrolment("jean.dupont@exemple.fr");
+        File.WriteAllBytes(qr, enrolment.QrPng());
+        var typedCode = TotpGenerator.Generate(enrolment.Secret, TimeProvider.System.GetUtcNow()).Code; // what the app shows
+        var result = apps.ConfirmEnrolment("jean.dupont@exemple.fr", typedCode);
+        var again = apps.Verify("jean.dupont@exemple.fr", typedCode);
+
+        Assert.StartsWith("otpauth://totp/Chorus%20Pro:jean.dupont%40exemple.fr?secret=", enrolment.Uri, StringComparison.Ordinal);
+        Assert.True(new FileInfo(qr).Length > 0);
+        Assert.Equal(TotpResult.Valid, result);
+        Assert.Equal(TotpResult.Replayed, again);
+        File.Delete(qr);
     }
 }

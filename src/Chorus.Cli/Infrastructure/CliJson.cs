@@ -37,4 +37,7 @@ internal static class CliJson
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
 [JsonSerializable(typeof(DirectoryCommand.LookupResult))]
 [JsonSerializable(typeof(DirectoryCommand.LookupResult[]))]
+[JsonSerializable(typeof(TotpNewCommand.TotpNewResult))]
+[JsonSerializable(typeof(TotpCodeCommand.TotpCodeResult))]
+[JsonSerializable(typeof(TotpVerifyCommand.TotpVerifyResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

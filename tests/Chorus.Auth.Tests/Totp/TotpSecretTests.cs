@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Chorus.Auth.Totp;
+
+namespace Chorus.Auth.Tests.Totp;
+
+public class TotpSecretTests
+{
+    [Theory]
+    [InlineData("foobar", "MZXW6YTBOI")]
+    [InlineData("fooba", "MZXW6YTB")]
+    [InlineData("12345678901234567890", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")]
+    public void ToBase32_Rfc4648Vectors_MatchWithoutPadding(string ascii, string expected)
+    {
+        // RFC 4648 section 10 (padding dropped, as otpauth URIs do); the 20-byte seed as in the auth check.
+        var bytes = System.Text.Encoding.ASCII.GetBytes(ascii.PadRight(10, '\0'))[..Math.Max(ascii.Length, 10)];
+        if (ascii.Length < 10)
+        {
+            // Vectors shorter than the 10-byte minimum go through the encoder directly.
+            Assert.Equal(expected, Internal.Base32.Encode(System.Text.Encoding.ASCII.GetBytes(ascii)));
+            return;
+        }
+
+        Assert.Equal(expected, TotpSecret.FromBytes(bytes).ToBase32());
+    }
+
+    [Theory]
+    [InlineData("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")]
+    [InlineData("gezdgnbvgy3tqojqgezdgnbvgy3tqojq")]
+    [InlineData("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ")]
+    [InlineData("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ====")]
+    public void ParseBase32_CaseSpacesPadding_AreIgnored(string text) =>
+        Assert.Equal(Rfc.Seed(20), TotpSecret.ParseBase32(text).ToArray());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("GEZDGNBV1")]
+    [InlineData("GEZDGNBVGY3TQOJQ!")]
+    [InlineData("GEZDGNBV")]
+    [InlineData("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")]
+    public void TryParseBase32_BadText_FailsWithReasonThatDoesNotEchoTheText(string text)
+    {
+        Assert.False(TotpSecret.TryParseBase32(text, out _, out var error));
+        Assert.NotNull(error);
+        if (text.Length > 0)
+        {
+            Assert.DoesNotContain(text, error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Generate_Uses160BitsFromTheInjectedGenerator()
+    {
+        var secret = TotpSecret.Generate(new ScriptedRandom(Enumerable.Range(1, 20).Select(i => (byte)i).ToArray()));
+        Assert.Equal(20, secret.Length);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (byte)i).ToArray(), secret.ToArray());
+    }
+
+    [Fact]
+    public void ToString_NeverShowsTheKey()
+    {
+        using var rng = RandomNumberGenerator.Create();
+        var secret = TotpSecret.Generate(rng);
+        Assert.DoesNotContain(secret.ToBase32(), secret.ToString(), StringComparison.Ordinal);
+        Assert.Contains("redacted", secret.ToString(), StringComparison.Ordinal);
+        var code = TotpGenerator.Generate(secret, DateTimeOffset.FromUnixTimeSeconds(0));
+        Assert.DoesNotContain(code.Code, code.ToString(), StringComparison.Ordinal);
+    }
+}
