@@ -32,6 +32,9 @@ public class ReadmeExamplesTests
         var reason = Assert.Single(routing.Reasons());
         Assert.Equal("Wrong code service: the service 'COMPTA' of the structure 73282932000074 is inactive.", reason);
         Assert.Empty(directory.Diagnostics);
+    }
+
+    [Fact]
     public void Auth_Example()
     {
         var qr = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");
