@@ -35,4 +35,7 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(LifecycleCommand.NextResult))]
+[JsonSerializable(typeof(LifecycleCommand.StatusRow[]))]
+[JsonSerializable(typeof(AttachmentsCommand.CheckResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
