@@ -55,7 +55,7 @@ internal sealed class PdfFile
     private void Load()
     {
         var head = Data.AsSpan(0, Math.Min(Data.Length, 1024));
-        var h = Ascii.IndexOf(head, "%PDF-");
+        var h = PdfAscii.IndexOf(head, "%PDF-");
         if (h < 0)
         {
             throw new PdfFormatException("not a PDF (no %PDF- header in the first 1024 bytes)", 0, "header");
@@ -63,7 +63,7 @@ internal sealed class PdfFile
 
         if (h + 8 <= Data.Length)
         {
-            HeaderVersion = Ascii.ToStringLatin1(Data.AsSpan(h + 5, 3));
+            HeaderVersion = PdfAscii.ToStringLatin1(Data.AsSpan(h + 5, 3));
         }
 
         try
@@ -94,7 +94,7 @@ internal sealed class PdfFile
     private void LoadXrefChain()
     {
         var tail = Data.AsSpan(Math.Max(0, Data.Length - 2048));
-        var sx = Ascii.LastIndexOf(tail, "startxref");
+        var sx = PdfAscii.LastIndexOf(tail, "startxref");
         if (sx < 0)
         {
             throw new PdfFormatException("no startxref", Data.Length, "trailer");
@@ -285,7 +285,7 @@ internal sealed class PdfFile
 
         // objects inside object streams, and the trailer: from the last "trailer" or the last XRef stream
         var merged = new Dictionary<string, PdfObject>(StringComparer.Ordinal);
-        var t = Ascii.LastIndexOf(data, "trailer");
+        var t = PdfAscii.LastIndexOf(data, "trailer");
         if (t >= 0)
         {
             _parser.Position = t + 7;
@@ -374,7 +374,7 @@ internal sealed class PdfFile
         var pos = 0;
         while (true)
         {
-            var i = Ascii.IndexOf(data.Slice(pos), "obj");
+            var i = PdfAscii.IndexOf(data.Slice(pos), "obj");
             if (i < 0)
             {
                 break;
@@ -429,7 +429,7 @@ internal sealed class PdfFile
                 continue;
             }
 
-            if (Ascii.TryParseInt(data.Slice(p + 1, numEnd - p - 1), out var num) && num >= 0)
+            if (PdfAscii.TryParseInt(data.Slice(p + 1, numEnd - p - 1), out var num) && num >= 0)
             {
                 entries[num] = new XrefEntry(1, p + 1, 0); // later definitions win, as in an update
             }

@@ -76,7 +76,7 @@ internal sealed class PdfParser
     {
         var save = Position;
         var token = ReadToken();
-        if (token.Length == keyword.Length && Ascii.Equals(token, keyword))
+        if (token.Length == keyword.Length && PdfAscii.Equals(token, keyword))
         {
             return true;
         }
@@ -104,7 +104,7 @@ internal sealed class PdfParser
     {
         var save = Position;
         var token = ReadToken();
-        if (Ascii.TryParseInt(token, out value))
+        if (PdfAscii.TryParseInt(token, out value))
         {
             return true;
         }
@@ -160,7 +160,7 @@ internal sealed class PdfParser
             throw new PdfFormatException($"unexpected character 0x{_data[Position]:X2}", Position, "object");
         }
 
-        if (Ascii.TryParseInt(token, out var n))
+        if (PdfAscii.TryParseInt(token, out var n))
         {
             // "n g R": an indirect reference
             var save = Position;
@@ -173,27 +173,27 @@ internal sealed class PdfParser
             return new PdfNumber(n, true);
         }
 
-        if (Ascii.Equals(token, "true"))
+        if (PdfAscii.Equals(token, "true"))
         {
             return PdfBool.True;
         }
 
-        if (Ascii.Equals(token, "false"))
+        if (PdfAscii.Equals(token, "false"))
         {
             return PdfBool.False;
         }
 
-        if (Ascii.Equals(token, "null"))
+        if (PdfAscii.Equals(token, "null"))
         {
             return PdfNull.Instance;
         }
 
-        if (Ascii.TryParseReal(token, out var real))
+        if (PdfAscii.TryParseReal(token, out var real))
         {
             return new PdfNumber(real, false);
         }
 
-        throw new PdfFormatException($"unexpected token '{Ascii.Preview(token)}'", start, "object");
+        throw new PdfFormatException($"unexpected token '{PdfAscii.Preview(token)}'", start, "object");
     }
 
     public PdfName ReadName()
@@ -216,9 +216,9 @@ internal sealed class PdfParser
         var bytes = new List<byte>(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == '#' && i + 2 < raw.Length && Ascii.HexValue(raw[i + 1]) >= 0 && Ascii.HexValue(raw[i + 2]) >= 0)
+            if (raw[i] == '#' && i + 2 < raw.Length && PdfAscii.HexValue(raw[i + 1]) >= 0 && PdfAscii.HexValue(raw[i + 2]) >= 0)
             {
-                bytes.Add((byte)((Ascii.HexValue(raw[i + 1]) << 4) | Ascii.HexValue(raw[i + 2])));
+                bytes.Add((byte)((PdfAscii.HexValue(raw[i + 1]) << 4) | PdfAscii.HexValue(raw[i + 2])));
                 i += 2;
             }
             else
@@ -323,7 +323,7 @@ internal sealed class PdfParser
                 return new PdfString(output.ToArray(), hex: true);
             }
 
-            var v = Ascii.HexValue(c);
+            var v = PdfAscii.HexValue(c);
             if (v < 0)
             {
                 if (IsWhite(c))
@@ -438,7 +438,7 @@ internal sealed class PdfParser
         else
         {
             // A wrong /Length: find "endstream" (bounded by the buffer) as readers do
-            var idx = Ascii.IndexOf(_data.AsSpan(dataStart, _end - dataStart), "endstream");
+            var idx = PdfAscii.IndexOf(_data.AsSpan(dataStart, _end - dataStart), "endstream");
             if (idx < 0)
             {
                 throw new PdfFormatException("stream without endstream", dataStart, "stream");
@@ -472,12 +472,12 @@ internal sealed class PdfParser
             p++;
         }
 
-        return p + 9 <= _end && Ascii.Equals(_data.AsSpan(p, 9), "endstream");
+        return p + 9 <= _end && PdfAscii.Equals(_data.AsSpan(p, 9), "endstream");
     }
 }
 
 /// <summary>ASCII helpers over bytes, without allocating.</summary>
-internal static class Ascii
+internal static class PdfAscii
 {
     public static bool Equals(ReadOnlySpan<byte> bytes, string text)
     {
@@ -687,7 +687,7 @@ internal static class NameCache
         {
             foreach (var c in candidates)
             {
-                if (Ascii.Equals(raw, c))
+                if (PdfAscii.Equals(raw, c))
                 {
                     return c;
                 }

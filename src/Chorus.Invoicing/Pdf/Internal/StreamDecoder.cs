@@ -140,7 +140,7 @@ internal static class StreamDecoder
                 break;
             }
 
-            var v = Ascii.HexValue(c);
+            var v = PdfAscii.HexValue(c);
             if (v < 0)
             {
                 continue;

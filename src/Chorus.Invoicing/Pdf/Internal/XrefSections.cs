@@ -37,7 +37,7 @@ internal sealed class XrefTableSection(byte[] data, List<(int First, int Count, 
             }
 
             var line = data.AsSpan(p, 18);
-            if (!Ascii.TryParseLongDigits(line.Slice(0, 10), out var field2) || !Ascii.TryParseLongDigits(line.Slice(11, 5), out var gen))
+            if (!PdfAscii.TryParseLongDigits(line.Slice(0, 10), out var field2) || !PdfAscii.TryParseLongDigits(line.Slice(11, 5), out var gen))
             {
                 break;
             }
