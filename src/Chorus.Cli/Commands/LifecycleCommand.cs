@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Chorus.Cli.Infrastructure;
+using Chorus.Invoicing;
+using Chorus.Invoicing.FacturX;
 using Chorus.Invoicing.Lifecycle;
+using Chorus.Invoicing.Model;
+using Chorus.Invoicing.Pdf;
 
 namespace Chorus.Cli.Commands;
 
@@ -9,6 +13,12 @@ internal static class LifecycleCommand
 {
     /// <summary>The answer of <c>lifecycle next</c>, as the contract's JSON.</summary>
     internal sealed record NextResult(string From, string Action, bool Allowed, string? To, string? Actor, bool ReasonRequired, string? Reason);
+
+    /// <summary>One changed term of <c>lifecycle recycle-check</c> (<c>name</c> is ours: the term's English name).</summary>
+    internal sealed record ChangeResult(string Field, string Name, string? Before, string? After, bool Allowed);
+
+    /// <summary>The answer of <c>lifecycle recycle-check</c>, as the contract's JSON (<c>sent</c>, <c>resent</c> are ours).</summary>
+    internal sealed record RecycleResult(string Sent, string Resent, bool Allowed, ChangeResult[] Changed);
 
     /// <summary>One status of <c>lifecycle statuses</c>.</summary>
     internal sealed record StatusRow(string Code, string Label, int? ReformCode, string? ReformLabel, bool? ReformMandatory, string[] Actions);
@@ -19,6 +29,7 @@ internal static class LifecycleCommand
         {
             Next(console),
             Statuses(console),
+            RecycleCheckCommand(console),
         };
         return command;
     }
@@ -95,6 +106,94 @@ internal static class LifecycleCommand
         });
         return command;
     }
+
+    private static Command RecycleCheckCommand(CliConsole console)
+    {
+        var sent = new Argument<string>("sent") { Description = "The invoice as sent (UBL, CII or Factur-X PDF)." };
+        var resent = new Argument<string>("resent") { Description = "The invoice to resend as its recycling." };
+        var json = CommonOptions.Json();
+        var command = new Command("recycle-check", "May 'resent' be sent as the recycling of 'sent'? Only the recipient identifier, the code service (BT-10) and the engagement number (BT-13) may differ; the invoice number (BT-1) must be the same. Exit 0 allowed, 1 not, 2 unreadable.") { sent, resent, json };
+        command.SetAction(parse =>
+        {
+            var asJson = parse.GetValue(json);
+            var (sentPath, resentPath) = (parse.GetValue(sent) ?? string.Empty, parse.GetValue(resent) ?? string.Empty);
+            Invoice before, after;
+            try
+            {
+                (before, after) = (ReadInvoice(sentPath), ReadInvoice(resentPath));
+            }
+            catch (CliUsageException ex) when (asJson)
+            {
+                console.JsonError(ex.Message);
+                throw;
+            }
+
+            var check = RecycleCheck.Compare(before, after);
+            var result = new RecycleResult(sentPath, resentPath, check.IsAllowed,
+                [.. check.Changes.Select(c => new ChangeResult(c.Field, c.Name, c.Before, c.After, c.Allowed))]);
+            if (asJson)
+            {
+                console.Json(result);
+            }
+            else
+            {
+                foreach (var c in result.Changed)
+                {
+                    console.Out.WriteLine($"{c.Field} {c.Name}: {c.Before ?? "(none)"} -> {c.After ?? "(none)"} {(c.Allowed ? "allowed" : "NOT allowed")}");
+                }
+
+                console.Out.WriteLine(result.Allowed
+                    ? $"allowed: {resentPath} may be sent as the recycling of {sentPath} ({result.Changed.Length} change(s))"
+                    : $"not allowed: {resentPath} changes more than the routing data of {sentPath}; issue a new invoice with a new number");
+            }
+
+            return ExitCodes.Verdict(result.Allowed);
+        });
+        return command;
+    }
+
+    // UBL, CII or ZUGFeRD XML, or a Factur-X/ZUGFeRD PDF (its embedded invoice); any reading failure is exit 2.
+    private static Invoice ReadInvoice(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"lifecycle recycle-check: file not found: {path}");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            if (LooksLikePdf(bytes))
+            {
+                var pdf = FacturXDocument.Read(bytes);
+                if (pdf.Invoice is null)
+                {
+                    throw new CliUsageException($"lifecycle recycle-check: {path}: PDF without an embedded Factur-X/ZUGFeRD invoice");
+                }
+
+                using var xml = pdf.Invoice.OpenRead();
+                return InvoiceXml.Read(xml).Invoice;
+            }
+
+            return InvoiceXml.Read(bytes).Invoice;
+        }
+        catch (InvoiceFormatException ex)
+        {
+            throw new CliUsageException($"lifecycle recycle-check: {path}: unreadable invoice: {ex.Message}");
+        }
+        catch (PdfFormatException ex)
+        {
+            throw new CliUsageException($"lifecycle recycle-check: {path}: unreadable PDF: {ex.Message}");
+        }
+        catch (NotSupportedException ex)
+        {
+            // A syntax whose reader is not in this build yet.
+            throw new CliUsageException($"lifecycle recycle-check: {path}: {ex.Message}");
+        }
+    }
+
+    private static bool LooksLikePdf(byte[] bytes) =>
+        bytes.AsSpan(0, Math.Min(bytes.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
 
     private static int Unknown(CliConsole console, bool asJson, string message)
     {

@@ -37,5 +37,6 @@ internal static class CliJson
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
 [JsonSerializable(typeof(LifecycleCommand.NextResult))]
 [JsonSerializable(typeof(LifecycleCommand.StatusRow[]))]
+[JsonSerializable(typeof(LifecycleCommand.RecycleResult))]
 [JsonSerializable(typeof(AttachmentsCommand.CheckResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
