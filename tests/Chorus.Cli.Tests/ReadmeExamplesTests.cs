@@ -1,4 +1,6 @@
 using Chorus.Directory.Identifiers;
+using Chorus.Invoicing.Attachments;
+using Chorus.Invoicing.Lifecycle;
 
 namespace Chorus.Cli.Tests;
 
@@ -15,5 +17,20 @@ public class ReadmeExamplesTests
         Assert.Equal(IdentifierKind.Siret, check.Kind);
         Assert.False(check.IsValid);
         Assert.StartsWith("check digit mismatch", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoicing_LifecycleAndAttachments_Example()
+    {
+        var next = ChorusProLifecycle.Next(InvoiceStatus.MadeAvailable, LifecycleAction.SetStatus(InvoiceStatus.Suspended));
+        Assert.Equal("SUSPENDUE by DESTINATAIRE, reason required: True", $"{next.To?.Code()} by {next.Actor?.Code()}, reason required: {next.ReasonRequired}");
+        var refused = ChorusProLifecycle.Next(InvoiceStatus.Rejected, LifecycleAction.Recycle);
+        Assert.StartsWith("RECYCLER is not allowed on an invoice REJETEE: a rejected invoice is never resent: ", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(210, (int)ReformMapping.ToReform(InvoiceStatus.Rejected)!);
+
+        var report = new AttachmentChecker().Check(
+            [new AttachmentFile("devis signé.pdf", 2_000_000), new AttachmentFile("outil.exe", 1_000)], DepositMode.Portal);
+        var lines = report.Files.Select(file => $"{file.Name}: {(file.IsValid ? "ok" : string.Join("; ", file.Errors))}").ToArray();
+        Assert.Equal(["devis signé.pdf: ok", "outil.exe: the extension .exe is not allowed"], lines);
     }
 }
