@@ -51,65 +51,88 @@ public sealed class AttachmentChecker
     /// <summary>Checks one file on its own (name, extension, size, content); the total is checked by <see cref="Check"/>.</summary>
     public AttachmentVerdict CheckFile(AttachmentFile file)
     {
-        var errors = new List<AttachmentProblem>();
-        var warnings = new List<AttachmentProblem>();
+        List<AttachmentProblem>? errors = null, warnings = null;
         var name = file.Name ?? string.Empty;
-        CheckName(name, errors, warnings);
+        CheckName(name, ref errors, ref warnings);
         if (file.Length > Policy.MaxFileBytes)
         {
-            errors.Add(new AttachmentProblem(AttachmentRule.FileTooLarge, $"{Size(file.Length)}, over the {Size(Policy.MaxFileBytes)} limit per file"));
+            Add(ref errors, AttachmentRule.FileTooLarge, $"{Size(file.Length)}, over the {Size(Policy.MaxFileBytes)} limit per file");
         }
         else if (file.Length == 0)
         {
-            warnings.Add(new AttachmentProblem(AttachmentRule.EmptyFile, "the file is empty"));
+            Add(ref warnings, AttachmentRule.EmptyFile, "the file is empty");
         }
 
         if (Policy.SniffContent && file.Length > 0 && !file.Head.IsEmpty
             && ContentSniffer.Mismatch(Extension(name), file.Head.Span) is { } expected)
         {
-            warnings.Add(new AttachmentProblem(AttachmentRule.ContentMismatch, $"the content does not look like {expected}"));
+            Add(ref warnings, AttachmentRule.ContentMismatch, $"the content does not look like {expected}");
         }
 
-        return new AttachmentVerdict(name, file.Length, errors, warnings);
+        return new AttachmentVerdict(name, file.Length, errors ?? (IReadOnlyList<AttachmentProblem>)[], warnings ?? (IReadOnlyList<AttachmentProblem>)[]);
     }
 
     /// <summary>The length of <paramref name="name"/> in characters as a reader sees them: NFC, then text elements (grapheme clusters).</summary>
-    public static int CharacterCount(string name)
+    public static int CharacterCount(string name) => Count(name, out _);
+
+    // Characters (grapheme clusters after NFC) and UTF-16 code units after NFC. Fast path: below U+0300 (the first
+    // combining mark) every character is already NFC and is its own grapheme, except CR LF which is one.
+    private static int Count(string name, out int codeUnits)
     {
+        var simple = true;
+        foreach (var c in name)
+        {
+            if (c >= '\u0300' || c == '\r')
+            {
+                simple = false;
+                break;
+            }
+        }
+
+        if (simple)
+        {
+            codeUnits = name.Length;
+            return name.Length;
+        }
+
         var nfc = Nfc(name);
+        codeUnits = nfc.Length;
         return new StringInfo(nfc).LengthInTextElements;
     }
 
-    private void CheckName(string name, List<AttachmentProblem> errors, List<AttachmentProblem> warnings)
+    private void CheckName(string name, ref List<AttachmentProblem>? errors, ref List<AttachmentProblem>? warnings)
     {
-        var characters = CharacterCount(name);
+        var characters = Count(name, out var codeUnits);
         if (characters > Policy.MaxNameLength)
         {
-            errors.Add(new AttachmentProblem(AttachmentRule.NameTooLong, $"the name has {characters} characters, over the limit of {Policy.MaxNameLength} (extension included)"));
+            Add(ref errors, AttachmentRule.NameTooLong, $"the name has {characters} characters, over the limit of {Policy.MaxNameLength} (extension included)");
         }
-        else if (Nfc(name).Length > Policy.MaxNameLength)
+        else if (codeUnits > Policy.MaxNameLength)
         {
-            warnings.Add(new AttachmentProblem(AttachmentRule.NameTooLongInCodeUnits,
-                $"the name has {characters} characters but {Nfc(name).Length} UTF-16 code units; a platform counting code units would refuse it"));
+            Add(ref warnings, AttachmentRule.NameTooLongInCodeUnits,
+                $"the name has {characters} characters but {codeUnits} UTF-16 code units; a platform counting code units would refuse it");
         }
 
         var extension = Extension(name);
         if (extension.Length == 0)
         {
-            errors.Add(new AttachmentProblem(AttachmentRule.MissingExtension, "the name has no extension (an allowed extension such as .pdf is mandatory)"));
+            Add(ref errors, AttachmentRule.MissingExtension, "the name has no extension (an allowed extension such as .pdf is mandatory)");
             return;
         }
 
         if (name.Length == extension.Length + 1)
         {
-            errors.Add(new AttachmentProblem(AttachmentRule.EmptyName, "the name has nothing before its extension"));
+            Add(ref errors, AttachmentRule.EmptyName, "the name has nothing before its extension");
         }
 
         if (!_extensions.Contains(extension))
         {
-            errors.Add(new AttachmentProblem(AttachmentRule.ExtensionNotAllowed, $"the extension .{extension} is not allowed"));
+            Add(ref errors, AttachmentRule.ExtensionNotAllowed, $"the extension .{extension} is not allowed");
         }
     }
+
+    private static void Add(ref List<AttachmentProblem>? list, AttachmentRule rule, string message) =>
+        (list ??= []).Add(new AttachmentProblem(rule, message));
 
     // The extension is what follows the last dot; "noext" and "name." have none.
     private static string Extension(string name)

@@ -24,21 +24,18 @@ public static class ChorusProLifecycle
 {
     private static readonly LifecycleTransition[] Table = Build();
 
+    // An index over the table, not a second source of truth (a scan of the table was ~20x slower, see benchmarks/README.md).
+    private static readonly Dictionary<(InvoiceStatus, LifecycleAction), LifecycleTransition> ByKey = Table.ToDictionary(t => (t.From, t.Action));
+
     /// <summary>Every allowed transition. Anything not in this table is refused.</summary>
     public static IReadOnlyList<LifecycleTransition> Transitions => Table;
 
     /// <summary>Looks up <paramref name="action"/> from <paramref name="from"/>; a refusal carries a reason that names what is allowed instead.</summary>
     public static TransitionDecision Next(InvoiceStatus from, LifecycleAction action)
     {
-        foreach (var row in Table)
-        {
-            if (row.From == from && row.Action == action)
-            {
-                return new TransitionDecision(from, action, row, null);
-            }
-        }
-
-        return new TransitionDecision(from, action, null, RefusalReason(from, action));
+        return ByKey.TryGetValue((from, action), out var row)
+            ? new TransitionDecision(from, action, row, null)
+            : new TransitionDecision(from, action, null, RefusalReason(from, action));
     }
 
     /// <summary>The transitions that start from <paramref name="from"/>, in table order.</summary>
