@@ -34,7 +34,7 @@ public sealed class AttachmentChecker
         foreach (var file in files)
         {
             verdicts.Add(CheckFile(file));
-            total = file.Length > long.MaxValue - total ? long.MaxValue : total + Math.Max(0, file.Length);
+            total = file.Length > long.MaxValue - total ? long.MaxValue : total + file.Length;
         }
 
         var limit = Policy.TotalLimit(mode);
@@ -51,6 +51,11 @@ public sealed class AttachmentChecker
     /// <summary>Checks one file on its own (name, extension, size, content); the total is checked by <see cref="Check"/>.</summary>
     public AttachmentVerdict CheckFile(AttachmentFile file)
     {
+        if (file.Length < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(file), file.Length, $"attachment '{file.Name}': a size cannot be negative");
+        }
+
         List<AttachmentProblem>? errors = null, warnings = null;
         var name = file.Name ?? string.Empty;
         CheckName(name, ref errors, ref warnings);
@@ -64,7 +69,7 @@ public sealed class AttachmentChecker
         }
 
         if (Policy.SniffContent && file.Length > 0 && !file.Head.IsEmpty
-            && ContentSniffer.Mismatch(Extension(name), file.Head.Span) is { } expected)
+            && ContentSniffer.Mismatch(Extension(name), file.Head.Span.Slice(0, Math.Min(file.Head.Length, HeadLength))) is { } expected)
         {
             Add(ref warnings, AttachmentRule.ContentMismatch, $"the content does not look like {expected}");
         }
@@ -72,32 +77,40 @@ public sealed class AttachmentChecker
         return new AttachmentVerdict(name, file.Length, errors ?? (IReadOnlyList<AttachmentProblem>)[], warnings ?? (IReadOnlyList<AttachmentProblem>)[]);
     }
 
-    /// <summary>The length of <paramref name="name"/> in characters as a reader sees them: NFC, then text elements (grapheme clusters).</summary>
+    /// <summary>
+    /// The length of <paramref name="name"/> in characters: Unicode scalar values (code points) after NFC normalisation,
+    /// so a precomposed or decomposed "é" counts once and an emoji counts once.
+    /// </summary>
     public static int CharacterCount(string name) => Count(name, out _);
 
-    // Characters (grapheme clusters after NFC) and UTF-16 code units after NFC. Fast path: below U+0300 (the first
-    // combining mark) every character is already NFC and is its own grapheme, except CR LF which is one.
+    // Code points after NFC, and UTF-16 code units after NFC. Fast path: below U+0300 (the first combining mark) every
+    // character is already NFC and one code point. Not grapheme clusters: their rules differ between .NET Framework and
+    // .NET 5+ (the same name would get two verdicts), and a cluster can hide thousands of combining marks.
     private static int Count(string name, out int codeUnits)
     {
         var simple = true;
         foreach (var c in name)
         {
-            if (c >= '\u0300' || c == '\r')
+            if (c >= '\u0300')
             {
                 simple = false;
                 break;
             }
         }
 
-        if (simple)
+        var nfc = simple ? name : Nfc(name);
+        codeUnits = nfc.Length;
+        var count = nfc.Length;
+        for (var i = 0; i + 1 < nfc.Length; i++)
         {
-            codeUnits = name.Length;
-            return name.Length;
+            if (char.IsSurrogatePair(nfc[i], nfc[i + 1]))
+            {
+                count--;
+                i++;
+            }
         }
 
-        var nfc = Nfc(name);
-        codeUnits = nfc.Length;
-        return new StringInfo(nfc).LengthInTextElements;
+        return count;
     }
 
     private void CheckName(string name, ref List<AttachmentProblem>? errors, ref List<AttachmentProblem>? warnings)

@@ -11,10 +11,12 @@ namespace Chorus.Invoicing.Attachments;
 /// &lt; 10 MiB = 10,485,760 bytes). A file set that passes here therefore passes under either reading; the price is that a
 /// file between 10,000,001 and 10,485,760 bytes is refused here although Chorus Pro might accept it. A host that knows
 /// better sets the limits in <see cref="Mebibyte"/>s.</para>
-/// <para><b>Name length is counted in characters as a reader sees them</b>: the name is normalised to NFC, then its text
-/// elements (grapheme clusters) are counted, so "é" counts once whether typed precomposed (U+00E9) or decomposed (e +
-/// U+0301, as macOS file systems store it). A name that fits in characters but not in UTF-16 code units (emoji, characters
-/// outside the BMP) gets a warning, since a platform counting code units would refuse it.</para>
+/// <para><b>Name length is counted in characters, not bytes</b>: the name is normalised to NFC, then its Unicode code
+/// points are counted, so "é" counts once whether typed precomposed (U+00E9) or decomposed (e + U+0301, as macOS file
+/// systems store it), and an emoji counts once. Not grapheme clusters: their rules differ between .NET Framework and
+/// .NET 5+ (one name, two verdicts) and one cluster can hide any number of combining marks. A name that fits in
+/// characters but not in UTF-16 code units (emoji, characters outside the BMP) gets a warning, since a platform counting
+/// code units (Java's <c>String.length()</c>) would refuse it.</para>
 /// <para>Sources: the Chorus Pro portal documentation on attachments (domain.md §6): name ≤ 50 characters extension
 /// included, extension mandatory and in the allowed list, each attachment ≤ 10 Mo; billing file ≤ 120 Mo for entry, PDF
 /// upload and API, ≤ 30 Mo for an XML batch; an EDI flow ≤ 1 Go. The per-file limit is stated for portal and API; we
