@@ -44,7 +44,9 @@ public readonly record struct LifecycleAction
     public SupplierAction? Supplier { get; }
 
     /// <summary>The code of the action: the status code (<c>A_RECYCLER</c>…) or the supplier action code (<c>RECYCLER</c>…).</summary>
-    public string Code => TargetStatus is { } status ? status.Code() : SupplierCodes[(int)Supplier.GetValueOrDefault()].Code;
+    public string Code => TargetStatus is { } status ? status.Code()
+        : Supplier is { } supplier ? SupplierCodes[(int)supplier].Code
+        : string.Empty;   // default(LifecycleAction): no action
 
     /// <summary>The action that sets <paramref name="status"/>.</summary>
     public static LifecycleAction SetStatus(InvoiceStatus status) => new(status, null);

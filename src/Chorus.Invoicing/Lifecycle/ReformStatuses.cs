@@ -16,7 +16,10 @@ public sealed record ReformStatusInfo(ReformStatus Status, string Label, bool Ma
 /// against two published implementations (NomaUBL "Invoice Status Codes", docs.nomana-it.fr, which also gives 214–228
 /// and 501; Billit "Statusses Invoices when sending PA", docs.billit.be, which gives the mandatory/optional column).
 /// Mandatory: déposée, rejetée, refusée, encaissée (domain.md §4; guide-plateforme-agreee.fr "Statuts d'une facture
-/// électronique"); all others optional.
+/// électronique"); all others optional. The same code set is the AFNOR XP Z12-012 lifecycle (as NomaUBL's
+/// "Retrieve Statuses" page calls it). Verified code by code: 200–213 labels agree across the sources, except that
+/// NomaUBL spells 202 "Reçue de la plateforme" where the specifications say "Reçue par la plateforme" (kept); 214–228
+/// and 501 come from NomaUBL only.
 /// </summary>
 public static class ReformStatuses
 {
