@@ -35,4 +35,5 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
