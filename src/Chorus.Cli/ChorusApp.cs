@@ -48,6 +48,7 @@ internal static class ChorusApp
             IdCommand.Create(console),
             LifecycleCommand.Create(console),
             AttachmentsCommand.Create(console),
+            ConvertCommand.Create(console),
         };
         return root;
     }

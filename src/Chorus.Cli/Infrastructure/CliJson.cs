@@ -39,4 +39,5 @@ internal static class CliJson
 [JsonSerializable(typeof(LifecycleCommand.StatusRow[]))]
 [JsonSerializable(typeof(LifecycleCommand.RecycleResult))]
 [JsonSerializable(typeof(AttachmentsCommand.CheckResult))]
+[JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
