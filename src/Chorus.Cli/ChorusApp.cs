@@ -48,6 +48,9 @@ internal static class ChorusApp
             IdCommand.Create(console),
             DirectoryCommand.Create(console),
             TotpCommand.Create(console),
+            LifecycleCommand.Create(console),
+            AttachmentsCommand.Create(console),
+            ConvertCommand.Create(console),
         };
         return root;
     }

@@ -5,6 +5,8 @@ using Chorus.Auth.Stores;
 using Chorus.Auth.Totp;
 using Chorus.Directory.Identifiers;
 using Chorus.Tests.Shared;
+using Chorus.Invoicing.Attachments;
+using Chorus.Invoicing.Lifecycle;
 
 namespace Chorus.Cli.Tests;
 
@@ -54,5 +56,17 @@ public class ReadmeExamplesTests
         Assert.Equal(TotpResult.Valid, result);
         Assert.Equal(TotpResult.Replayed, again);
         File.Delete(qr);
+    public void Invoicing_LifecycleAndAttachments_Example()
+    {
+        var next = ChorusProLifecycle.Next(InvoiceStatus.MadeAvailable, LifecycleAction.SetStatus(InvoiceStatus.Suspended));
+        Assert.Equal("SUSPENDUE by DESTINATAIRE, reason required: True", $"{next.To?.Code()} by {next.Actor?.Code()}, reason required: {next.ReasonRequired}");
+        var refused = ChorusProLifecycle.Next(InvoiceStatus.Rejected, LifecycleAction.Recycle);
+        Assert.StartsWith("RECYCLER is not allowed on an invoice REJETEE: a rejected invoice is never resent: ", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(210, (int)ReformMapping.ToReform(InvoiceStatus.Rejected)!);
+
+        var report = new AttachmentChecker().Check(
+            [new AttachmentFile("devis signé.pdf", 2_000_000), new AttachmentFile("outil.exe", 1_000)], DepositMode.Portal);
+        var lines = report.Files.Select(file => $"{file.Name}: {(file.IsValid ? "ok" : string.Join("; ", file.Errors))}").ToArray();
+        Assert.Equal(["devis signé.pdf: ok", "outil.exe: the extension .exe is not allowed"], lines);
     }
 }

@@ -40,4 +40,9 @@ internal static class CliJson
 [JsonSerializable(typeof(TotpNewCommand.TotpNewResult))]
 [JsonSerializable(typeof(TotpCodeCommand.TotpCodeResult))]
 [JsonSerializable(typeof(TotpVerifyCommand.TotpVerifyResult))]
+[JsonSerializable(typeof(LifecycleCommand.NextResult))]
+[JsonSerializable(typeof(LifecycleCommand.StatusRow[]))]
+[JsonSerializable(typeof(LifecycleCommand.RecycleResult))]
+[JsonSerializable(typeof(AttachmentsCommand.CheckResult))]
+[JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
