@@ -56,6 +56,9 @@ public class ReadmeExamplesTests
         Assert.Equal(TotpResult.Valid, result);
         Assert.Equal(TotpResult.Replayed, again);
         File.Delete(qr);
+    }
+
+    [Fact]
     public void Invoicing_LifecycleAndAttachments_Example()
     {
         var next = ChorusProLifecycle.Next(InvoiceStatus.MadeAvailable, LifecycleAction.SetStatus(InvoiceStatus.Suspended));
