@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Chorus.Invoicing;
+using Chorus.Invoicing.Model;
 using Chorus.Tests.Shared;
 
 namespace Chorus.Cli.Tests;
@@ -108,5 +110,58 @@ public sealed class RecycleCheckCommandTests : IDisposable
     {
         var r = CliRunner.Run("lifecycle", "recycle-check", SentXml, TestData.PathOf("facturx", "corrupt-factur-x-waytoosmall.pdf"));
         Assert.Equal(2, r.ExitCode);
+    }
+
+    private static readonly string SentUbl = TestData.PathOf("ubl", "ubl-tc434-example1.xml");
+
+    private string UblVariant(string name, params (string Find, string Replace)[] edits)
+    {
+        var text = File.ReadAllText(SentUbl);
+        foreach (var (find, replace) in edits)
+        {
+            Assert.Contains(find, text, StringComparison.Ordinal);
+            text = text.Replace(find, replace, StringComparison.Ordinal);
+        }
+
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string AsCii(string ublPath, string name)
+    {
+        using var input = File.OpenRead(ublPath);
+        var invoice = InvoiceXml.Read(input).Invoice;
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, InvoiceXml.Write(invoice, InvoiceSyntax.Cii));
+        return path;
+    }
+
+    [Fact]
+    public void UblSent_ResentAsCii_SameInvoice_Allowed_AmountsAndCodesComparedBySense()
+    {
+        // UBL repeats currencyID on every amount and CII does not: the same amounts must not count as changes.
+        var r = CliRunner.Run("lifecycle", "recycle-check", SentUbl, AsCii(SentUbl, "example1.cii.xml"), "--json");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Empty(r.Json().GetProperty("changed").EnumerateArray());
+    }
+
+    [Fact]
+    public void UblRoutingDataCorrected_RecipientSiretCodeServiceEngagement_Allowed_AlsoAcrossSyntaxes()
+    {
+        var resent = UblVariant("routing.xml",
+            ("<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>", "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode><cbc:BuyerReference>SERVICE-B</cbc:BuyerReference><cac:OrderReference><cbc:ID>EJ-1000002</cbc:ID></cac:OrderReference>"),
+            ("<cbc:ID>10202</cbc:ID>\n            </cac:PartyIdentification>", "<cbc:ID schemeID=\"0009\">21750001600019</cbc:ID>\n            </cac:PartyIdentification>"));
+
+        foreach (var candidate in new[] { resent, AsCii(resent, "routing.cii.xml") })
+        {
+            var r = CliRunner.Run("lifecycle", "recycle-check", SentUbl, candidate, "--json");
+            Assert.Equal(0, r.ExitCode);
+            var changes = r.Json().GetProperty("changed").EnumerateArray().ToArray();
+            Assert.Equal(["BT-10", "BT-13", "BT-46"], changes.Select(c => c.GetProperty("field").GetString()));
+            Assert.All(changes, c => Assert.True(c.GetProperty("allowed").GetBoolean()));
+            Assert.Equal("EJ-1000002", changes[1].GetProperty("after").GetString());
+        }
     }
 }

@@ -151,6 +151,10 @@ public static class ChorusProLifecycle
             Do(Rejected, SupplierAction.Handle, Rejected),          // stays rejected, leaves the to-do list
             Do(Rejected, SupplierAction.Acknowledge, Rejected),
             Do(Suspended, SupplierAction.Acknowledge, Suspended),
+
+            // The same two supplier acts named by the status they lead to, as an API client reading statuses would ask.
+            Set(ToRecycle, MadeAvailable, Supplier),
+            Set(Suspended, Completed, Supplier),
         ];
     }
 }

@@ -102,6 +102,7 @@ public static class RecycleCheck
     /// <summary>Compares the invoice as <paramref name="sent"/> and as <paramref name="resent"/> and lists every changed term.</summary>
     public static RecycleCheckResult Compare(Invoice sent, Invoice resent)
     {
+        (sent, resent) = (WithoutSyntaxDifferences(sent), WithoutSyntaxDifferences(resent));
         var changes = new List<FieldChange>();
         foreach (var field in Fields)
         {
@@ -109,6 +110,41 @@ public static class RecycleCheck
         }
 
         return new RecycleCheckResult(changes);
+    }
+
+    // What differs only by syntax is made equal before comparing (sent as UBL, resent as Factur-X must not list every
+    // amount as changed). UBL states currencyID on every amount, CII on none but BT-111: an amount in the invoice
+    // currency BT-5 is the same amount whichever syntax wrote it, so the attribute is dropped where it repeats BT-5.
+    private static Invoice WithoutSyntaxDifferences(Invoice invoice)
+    {
+        var currency = invoice.CurrencyCode?.Value;
+        Amount? A(Amount? amount) => amount is { } a && (a.CurrencyId is null || a.CurrencyId == currency) ? a.WithCurrency(null) : amount;
+        AllowanceCharge Ac(AllowanceCharge c) => c with { Amount = A(c.Amount), BaseAmount = A(c.BaseAmount) };
+        return invoice with
+        {
+            // BT-8: UBL states UNTDID 2005 (3, 35, 432), CII UNTDID 2475 (5, 29, 72) for the same three meanings.
+            VatPointDateCode = invoice.VatPointDateCode switch { "5" => "3", "29" => "35", "72" => "432", var code => code },
+            AllowancesCharges = invoice.AllowancesCharges.Select(Ac).ToEquatableArray(),
+            VatBreakdowns = invoice.VatBreakdowns.Select(v => v with { TaxableAmount = A(v.TaxableAmount), TaxAmount = A(v.TaxAmount) }).ToEquatableArray(),
+            Totals = invoice.Totals is not { } t ? null : t with
+            {
+                LineTotal = A(t.LineTotal),
+                AllowanceTotal = A(t.AllowanceTotal),
+                ChargeTotal = A(t.ChargeTotal),
+                TaxExclusiveAmount = A(t.TaxExclusiveAmount),
+                VatTotal = A(t.VatTotal),
+                TaxInclusiveAmount = A(t.TaxInclusiveAmount),
+                PrepaidAmount = A(t.PrepaidAmount),
+                RoundingAmount = A(t.RoundingAmount),
+                AmountDue = A(t.AmountDue),
+            },
+            Lines = invoice.Lines.Select(l => l with
+            {
+                NetAmount = A(l.NetAmount),
+                Price = l.Price is not { } p ? null : p with { NetPrice = A(p.NetPrice), Discount = A(p.Discount), GrossPrice = A(p.GrossPrice) },
+                AllowancesCharges = l.AllowancesCharges.Select(Ac).ToEquatableArray(),
+            }).ToEquatableArray(),
+        };
     }
 
     private static Comparer Term<T>(string id, string name, Func<Invoice, T?> get, Func<T, string?>? show = null, bool allowed = false)
@@ -188,6 +224,8 @@ public static class RecycleCheck
         c.IsCharge ? "charge" : "allowance", Show(c.Amount), Show(c.BaseAmount), Pct(c.Percentage), Show(c.VatCategory), Pct(c.VatRate), c.ReasonCode, c.Reason);
 
     private static string? Describe(InvoiceLine l) => Join(
-        l.Id, l.Item?.Name, Show(l.Quantity), "×", Show(l.Price?.NetPrice), "=", Show(l.NetAmount), Show(l.VatCategory), Pct(l.VatRate),
+        l.Id, l.Item?.Name, Show(l.Quantity), "×", Show(l.Price?.NetPrice),
+        l.Price?.GrossPrice is { } gross ? $"(gross {Show(gross)}, discount {Show(l.Price.Discount) ?? "none"}{(l.Price.BaseQuantity is { } bq ? ", per " + Show(bq) : "")})" : null,
+        "=", Show(l.NetAmount), Show(l.VatCategory), Pct(l.VatRate),
         l.Period is null ? null : Describe(l.Period), l.Note, l.AllowancesCharges.Count == 0 ? null : $"{l.AllowancesCharges.Count} allowance(s)/charge(s)");
 }

@@ -69,6 +69,13 @@ public class ChorusProLifecycleTests
         AssertAllowed(Next("SUSPENDUE", "ACQUITTER"), "SUSPENDUE", LifecycleActor.Supplier, reasonRequired: false);
     }
 
+    [Fact]
+    public void SupplierActs_NamedByTheStatusTheyLeadTo_SameOutcome()
+    {
+        AssertAllowed(Next("A_RECYCLER", "MISE_A_DISPOSITION"), "MISE_A_DISPOSITION", LifecycleActor.Supplier, reasonRequired: false);
+        AssertAllowed(Next("SUSPENDUE", "COMPLETEE"), "COMPLETEE", LifecycleActor.Supplier, reasonRequired: false);
+    }
+
     // --- Refusals ---
 
     [Fact]

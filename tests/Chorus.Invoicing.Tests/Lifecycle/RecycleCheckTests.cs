@@ -107,4 +107,25 @@ public class RecycleCheckTests
         Assert.False(r.IsAllowed);
         Assert.Equal([("BT-10", true), ("BT-20", false)], r.Changes.Select(c => (c.Field, c.Allowed)));
     }
+
+    [Fact]
+    public void AmountsWithTheInvoiceCurrencyStated_AsUblWritesThem_AreNotChanges()
+    {
+        var withCurrency = Sent with
+        {
+            Totals = Sent.Totals! with { TaxInclusiveAmount = Sent.Totals.TaxInclusiveAmount!.Value.WithCurrency("EUR") },
+            Lines = Sent.Lines.Select(l => l with { NetAmount = l.NetAmount!.Value.WithCurrency("EUR") }).ToEquatableArray(),
+        };
+        Assert.Empty(RecycleCheck.Compare(Sent, withCurrency).Changes);
+
+        var otherCurrency = Sent with { Totals = Sent.Totals! with { TaxInclusiveAmount = Sent.Totals.TaxInclusiveAmount!.Value.WithCurrency("USD") } };
+        Assert.Equal("BT-112", Assert.Single(RecycleCheck.Compare(Sent, otherCurrency).Changes).Field);
+    }
+
+    [Theory]
+    [InlineData("3", "5")]
+    [InlineData("35", "29")]
+    [InlineData("432", "72")]
+    public void VatPointDateCode_UblAndCiiCodesForTheSameMeaning_AreNotChanges(string ubl, string cii) =>
+        Assert.Empty(RecycleCheck.Compare(Sent with { VatPointDateCode = ubl }, Sent with { VatPointDateCode = cii }).Changes);
 }
