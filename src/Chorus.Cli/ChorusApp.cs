@@ -20,8 +20,7 @@ internal static class ChorusApp
         var versionAsked = root.Options.OfType<VersionOption>().Any(o => parse.GetResult(o) is not null);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction && !versionAsked)
         {
-            console.Error($"{parse.Errors[0].Message} (see 'chorus {CommandPath(parse)}--help')");
-            return ExitCodes.Unreadable;
+            return Fail(console, args, $"{parse.Errors[0].Message} (see 'chorus {CommandPath(parse)}--help')");
         }
 
         try
@@ -30,14 +29,24 @@ internal static class ChorusApp
         }
         catch (CliUsageException ex)
         {
-            console.Error(ex.Message);
-            return ExitCodes.Unreadable;
+            return Fail(console, args, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Error(ex.Message);
-            return ExitCodes.Unreadable;
+            return Fail(console, args, ex.Message);
         }
+    }
+
+    /// <summary>Exit 2: one line on stderr and, under --json, the contract's <c>{ "error": "…" }</c> on stdout.</summary>
+    private static int Fail(CliConsole console, string[] args, string message)
+    {
+        console.Error(message);
+        if (Array.IndexOf(args, "--json") >= 0)
+        {
+            console.JsonError(message);
+        }
+
+        return ExitCodes.Unreadable;
     }
 
     /// <summary>Every command of the contract (../shared/cli-contract.md). One file per command under Commands/.</summary>

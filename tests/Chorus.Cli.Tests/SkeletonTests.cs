@@ -42,4 +42,20 @@ public class SkeletonTests
         Assert.Equal(0, r.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", r.Stdout);
     }
+
+    [Fact]
+    public void UsageError_WithJson_PrintsErrorDocument()
+    {
+        var r = CliRunner.Run("id", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.False(string.IsNullOrEmpty(r.Json().GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public void ParseError_WithJson_PrintsErrorDocument()
+    {
+        var r = CliRunner.Run("id", "--no-such-option", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.False(string.IsNullOrEmpty(r.Json().GetProperty("error").GetString()));
+    }
 }
