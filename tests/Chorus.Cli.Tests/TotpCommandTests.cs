@@ -77,6 +77,27 @@ public class TotpCommandTests
         Assert.Contains("not valid", r.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("１２３４５６")]
+    [InlineData("12345")]
+    [InlineData("abcdef")]
+    [InlineData("0000000000000000000000000000000000000000")]
+    public void Verify_MalformedCode_IsANegativeVerdict(string code)
+    {
+        var r = CliRunner.Run("totp", "verify", "--secret", Sha1Seed, "--code", code, "--at", "1234567890", "--json");
+        Assert.Equal(1, r.ExitCode);
+        Assert.False(r.Json().GetProperty("valid").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("SHA256", "60", "1234567890")]
+    [InlineData("SHA512", "15", "59")]
+    public void CodeThenVerify_OtherAlgorithmAndPeriod_RoundTrip(string algorithm, string period, string at)
+    {
+        var code = CliRunner.Run("totp", "code", "--secret", Sha1Seed, "--algorithm", algorithm, "--period", period, "--at", at, "--json").Json().GetProperty("code").GetString()!;
+        Assert.Equal(0, CliRunner.Run("totp", "verify", "--secret", Sha1Seed, "--code", code, "--algorithm", algorithm, "--period", period, "--at", at).ExitCode);
+    }
+
     [Fact]
     public void Verify_EightDigitCode_IsCheckedAsEightDigits()
     {
@@ -143,6 +164,10 @@ public class TotpCommandTests
     [InlineData("totp", "new", "--account", "a@b.fr", "--qr", "out.gif")]
     [InlineData("totp", "new", "--account", "a:b")]
     [InlineData("totp")]
+    [InlineData("totp", "code", "--secret", Sha1Seed, "--at", "99999999999999")]
+    [InlineData("totp", "code", "--secret", Sha1Seed, "--period", "0")]
+    [InlineData("totp", "code", "--secret", Sha1Seed, "--period", "abc")]
+    [InlineData("totp", "verify", "--secret", Sha1Seed, "--code", "123456", "--digits", "9")]
     public void BadInput_ExitTwo_OneLineNoStackTrace(params string[] args)
     {
         var r = CliRunner.Run(args);

@@ -84,6 +84,8 @@ public class EmailCodeVerifyBenchmarks
 
         public FailureState RecordFailure(string account, DateTimeOffset at) => throw new NotSupportedException();
 
+        public bool TryRestoreFailures(string account, FailureState expected, FailureState restore) => throw new NotSupportedException();
+
         public void ResetFailures(string account) => throw new NotSupportedException();
 
         public void SavePendingLogin(string account, PendingLogin login) => throw new NotSupportedException();

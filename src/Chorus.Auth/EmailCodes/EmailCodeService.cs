@@ -29,13 +29,13 @@ public sealed class EmailCodeService
         _store = store;
         _time = time;
         _random = random;
-        _options = options ?? new EmailCodeOptions();
+        _options = (EmailCodeOptions?)options?.Snapshot() ?? new EmailCodeOptions();
         _options.Validate();
         _hashKey = key.Derive("email-code-hash");
         _modulus = (int)Math.Pow(10, _options.Digits);
     }
 
-    /// <summary>The options in force.</summary>
+    /// <summary>The options in force (a copy taken at construction).</summary>
     public EmailCodeOptions Options => _options;
 
     /// <summary>Issues a new code for the account (voiding the previous one) and returns it for the e-mail; only its hash is kept.</summary>
@@ -164,13 +164,15 @@ public sealed class EmailCodeService
 public sealed class EmailCodeOptions
 {
     /// <summary>How long a code is accepted. Chorus Pro: 10 minutes.</summary>
-    public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Digits of a code. Chorus Pro: 6.</summary>
-    public int Digits { get; init; } = 6;
+    public int Digits { get; set; } = 6;
 
     /// <summary>Checks allowed against one code before it is voided. Default 5.</summary>
-    public int MaxAttempts { get; init; } = 5;
+    public int MaxAttempts { get; set; } = 5;
+
+    internal EmailCodeOptions Snapshot() => (EmailCodeOptions)MemberwiseClone();
 
     internal void Validate()
     {

@@ -20,20 +20,20 @@ namespace Chorus.Auth.Login;
 /// </summary>
 public sealed class LockoutPolicy
 {
-    /// <summary>The default policy (5 free failures, 1 minute doubling to 1 hour, permanent lock at 100).</summary>
-    public static LockoutPolicy Default { get; } = new();
+    /// <summary>A new policy with the defaults (5 free failures, 1 minute doubling to 1 hour, permanent lock at 100).</summary>
+    public static LockoutPolicy Default => new();
 
     /// <summary>Failures allowed before any lock-out. Default 5.</summary>
-    public int FreeFailures { get; init; } = 5;
+    public int FreeFailures { get; set; } = 5;
 
     /// <summary>The first lock-out. Default 1 minute.</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The longest timed lock-out. Default 1 hour.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Consecutive failures after which the account is locked until unlocked. Default 100, at most 100 (NIST SP 800-63B).</summary>
-    public int PermanentLockAfter { get; init; } = 100;
+    public int PermanentLockAfter { get; set; } = 100;
 
     /// <summary>Whether the account is locked at <paramref name="now"/>, and until when.</summary>
     public LockoutState Evaluate(FailureState failures, DateTimeOffset now)
@@ -55,6 +55,8 @@ public sealed class LockoutPolicy
         var until = last + TimeSpan.FromTicks((long)ticks);
         return now < until ? new LockoutState(true, until) : LockoutState.Unlocked;
     }
+
+    internal LockoutPolicy Snapshot() => (LockoutPolicy)MemberwiseClone();
 
     internal void Validate()
     {

@@ -87,10 +87,10 @@ public sealed record LoginResult(LoginOutcome Outcome, DateTimeOffset? LockedUnt
 public sealed class LoginOptions
 {
     /// <summary>The brute-force policy. Default <see cref="LockoutPolicy.Default"/>.</summary>
-    public LockoutPolicy Lockout { get; init; } = LockoutPolicy.Default;
+    public LockoutPolicy Lockout { get; set; } = LockoutPolicy.Default;
 
     /// <summary>How long the second step may wait after the password. Default 10 minutes (the e-mailed code's lifetime).</summary>
-    public TimeSpan PendingLoginLifetime { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan PendingLoginLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>
@@ -116,7 +116,8 @@ public sealed class LoginService
         _apps = apps;
         _mailer = mailer;
         _time = time;
-        _options = options ?? new LoginOptions();
+        options ??= new LoginOptions();
+        _options = new LoginOptions { Lockout = options.Lockout.Snapshot(), PendingLoginLifetime = options.PendingLoginLifetime };
         _options.Lockout.Validate();
     }
 

@@ -12,12 +12,12 @@ public sealed class MailKitAuthMailer : IAuthMailer
     /// <summary>Creates the mailer.</summary>
     public MailKitAuthMailer(SmtpOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.Host) || options.Port is < 1 or > 65535)
+        if (string.IsNullOrWhiteSpace(options.Host) || options.Port is < 1 or > 65535 || string.IsNullOrWhiteSpace(options.FromAddress))
         {
-            throw new ArgumentException("SMTP host and port (1-65535) are required", nameof(options));
+            throw new ArgumentException("SMTP host, port (1-65535) and From address are required", nameof(options));
         }
 
-        _options = options;
+        _options = options.Snapshot();
     }
 
     /// <inheritdoc />

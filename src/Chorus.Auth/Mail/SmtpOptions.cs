@@ -16,38 +16,43 @@ public enum SmtpSecurity
     None,
 }
 
-/// <summary>The SMTP server and sender of <see cref="MailKitAuthMailer"/>. <see cref="ToString"/> omits the password.</summary>
+/// <summary>
+/// The SMTP server and sender of <see cref="MailKitAuthMailer"/> (copied when the mailer is built; <see cref="Host"/> and
+/// <see cref="FromAddress"/> are required). <see cref="ToString"/> omits the password.
+/// </summary>
 public sealed class SmtpOptions
 {
     /// <summary>Server host name.</summary>
-    public required string Host { get; init; }
+    public string Host { get; set; } = string.Empty;
 
     /// <summary>Server port. Default 587 (submission with STARTTLS).</summary>
-    public int Port { get; init; } = 587;
+    public int Port { get; set; } = 587;
 
     /// <summary>Transport security. Default <see cref="SmtpSecurity.StartTls"/>.</summary>
-    public SmtpSecurity Security { get; init; } = SmtpSecurity.StartTls;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     /// <summary>User name for SMTP AUTH, or null to send without authentication.</summary>
-    public string? UserName { get; init; }
+    public string? UserName { get; set; }
 
     /// <summary>Password for SMTP AUTH.</summary>
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 
     /// <summary>The From address.</summary>
-    public required string FromAddress { get; init; }
+    public string FromAddress { get; set; } = string.Empty;
 
     /// <summary>The From display name. Default "Chorus Pro".</summary>
-    public string FromName { get; init; } = "Chorus Pro";
+    public string FromName { get; set; } = "Chorus Pro";
 
     /// <summary>Network timeout. Default 30 seconds.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Accepts the server certificate when it fails validation (self-signed test servers only). Null (default) applies
     /// the platform's normal validation.
     /// </summary>
-    public Func<System.Security.Cryptography.X509Certificates.X509Certificate?, bool>? AcceptInvalidCertificate { get; init; }
+    public Func<System.Security.Cryptography.X509Certificates.X509Certificate?, bool>? AcceptInvalidCertificate { get; set; }
+
+    internal SmtpOptions Snapshot() => (SmtpOptions)MemberwiseClone();
 
     /// <summary>Without the password.</summary>
     public override string ToString() => $"SmtpOptions({Host}:{Port}, {Security}, user {UserName ?? "none"}, password {(Password is null ? "none" : "redacted")})";

@@ -40,14 +40,14 @@ public sealed record PasswordExpiry(DateTimeOffset ExpiresAt, int DaysLeft, Pass
 /// </summary>
 public sealed class TechnicalUserPasswordPolicy
 {
-    /// <summary>The Chorus Pro policy: 424 days, warnings at 30, 15, 7 and 1 days.</summary>
-    public static TechnicalUserPasswordPolicy Default { get; } = new();
+    /// <summary>A new policy with the Chorus Pro values: 424 days, warnings at 30, 15, 7 and 1 days.</summary>
+    public static TechnicalUserPasswordPolicy Default => new();
 
     /// <summary>Password lifetime from the last change. Chorus Pro: 424 days (14 months).</summary>
-    public TimeSpan Lifetime { get; init; } = TimeSpan.FromDays(424);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(424);
 
     /// <summary>Days before expiry at which a warning is due, any order. Default 30, 15, 7, 1. The largest one starts <see cref="PasswordExpiryState.ExpiresSoon"/>.</summary>
-    public IReadOnlyList<int> WarningDays { get; init; } = [30, 15, 7, 1];
+    public IReadOnlyList<int> WarningDays { get; set; } = [30, 15, 7, 1];
 
     /// <summary>
     /// Evaluates a password changed at <paramref name="lastChangedAt"/>. <paramref name="lastWarningSentAt"/> (null if none since the

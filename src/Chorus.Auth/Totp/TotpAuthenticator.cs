@@ -25,7 +25,7 @@ public sealed class TotpAuthenticator
         _protector = protector;
         _time = time;
         _random = random;
-        _options = options ?? new TotpAuthenticatorOptions();
+        _options = options is null ? new TotpAuthenticatorOptions() : (TotpAuthenticatorOptions)options.Snapshot();
     }
 
     /// <summary>
@@ -131,13 +131,15 @@ public sealed class TotpAuthenticator
 public sealed class TotpAuthenticatorOptions
 {
     /// <summary>The issuer shown by the app (label and <c>issuer</c> parameter). Default "Chorus Pro".</summary>
-    public string Issuer { get; init; } = "Chorus Pro";
+    public string Issuer { get; set; } = "Chorus Pro";
 
     /// <summary>Parameters of new enrolments and the verification window. Default <see cref="TotpSettings.Default"/> (SHA-1, 6 digits, 30 s, ±1 step).</summary>
-    public TotpSettings Settings { get; init; } = TotpSettings.Default;
+    public TotpSettings Settings { get; set; } = TotpSettings.Default;
 
     /// <summary>How long an enrolment may wait for its confirming code. Default 15 minutes.</summary>
-    public TimeSpan EnrolmentLifetime { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan EnrolmentLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    internal object Snapshot() => MemberwiseClone();
 }
 
 /// <summary>An app being enrolled: show <see cref="Uri"/> as a QR code (<see cref="QrPng"/>, <see cref="QrSvg"/>) or the secret as text, once. <see cref="ToString"/> redacts.</summary>

@@ -146,3 +146,30 @@ public class EmailCodeServiceTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new EmailCodeService(new InMemoryAuthStore(), key, new FakeTimeProvider(), AuthFixture.Random, new EmailCodeOptions { Lifetime = TimeSpan.Zero }));
     }
 }
+
+public class OptionsSnapshotTests
+{
+    [Fact]
+    public void EmailCodeOptions_ChangedAfterConstruction_DoNotAffectTheService()
+    {
+        var options = new EmailCodeOptions { Lifetime = TimeSpan.FromMinutes(10) };
+        var service = new EmailCodeService(new InMemoryAuthStore(), AuthKey.Generate(AuthFixture.Random), new FakeTimeProvider(), AuthFixture.Random, options);
+        options.Lifetime = TimeSpan.FromDays(365);
+        Assert.Equal(TimeSpan.FromMinutes(10), service.Options.Lifetime);
+    }
+
+    [Fact]
+    public void LockoutPolicyDefault_IsAFreshInstance_SoNoCallerCanChangeEveryonesDefault()
+    {
+        var mine = Chorus.Auth.Login.LockoutPolicy.Default;
+        mine.PermanentLockAfter = 3;
+        Assert.Equal(100, Chorus.Auth.Login.LockoutPolicy.Default.PermanentLockAfter);
+    }
+
+    [Theory]
+    [InlineData("", 587, "a@exemple.fr")]
+    [InlineData("smtp.exemple.fr", 0, "a@exemple.fr")]
+    [InlineData("smtp.exemple.fr", 587, "")]
+    public void MailKitAuthMailer_WithoutHostPortOrFrom_IsRefused(string host, int port, string from) =>
+        Assert.Throws<ArgumentException>(() => new Chorus.Auth.Mail.MailKitAuthMailer(new Chorus.Auth.Mail.SmtpOptions { Host = host, Port = port, FromAddress = from }));
+}
