@@ -169,3 +169,13 @@ public class DirectoryCommandHostileTests
         }
     }
 }
+
+public class DirectoryCommandExtraFieldTests
+{
+    [Fact]
+    public void Lookup_Json_AlsoGivesMoaOnly()
+    {
+        var r = CliRunner.Run("directory", "lookup", "--annuaire", TestData.PathOf("annuaire", "canonical-sample.csv"), "55210055400013", "--json");
+        Assert.False(r.Json().GetProperty("moaOnly").GetBoolean());
+    }
+}

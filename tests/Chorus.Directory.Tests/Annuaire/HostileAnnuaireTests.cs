@@ -114,3 +114,29 @@ public class HostileAnnuaireTests
         Assert.InRange(loaded, 1, 200); // most damaged files still load (bad rows become diagnostics)
     }
 }
+
+public class SeparatorDetectionTests
+{
+    private static readonly Siret Michelin = Siret.Parse("73282932000074");
+
+    [Theory]
+    [InlineData(',')]
+    [InlineData('\t')]
+    public void Load_HeaderWithoutSemicolons_UsesTabsOrCommas(char separator)
+    {
+        var csv = (AnnuaireFiles.Header + "\n73282932000074;SIRET;\"Mairie, annexe\";oui;non;oui;non;non;S1;Un;oui\n").Replace(';', separator);
+        var directory = InMemoryPublicEntityDirectory.Load(new TrickleStream(System.Text.Encoding.UTF8.GetBytes(csv), 3));
+        var s = directory.Find(Michelin)!;
+        Assert.Equal("Mairie, annexe", s.Name);
+        Assert.True(s.EngagementRequired);
+        Assert.Equal("S1", Assert.Single(s.Services).Code);
+    }
+
+    [Fact]
+    public void Load_SemicolonHeaderWithCommasInQuotedNames_StaysSemicolon()
+    {
+        var csv = "\"identifiant\";\"raison, sociale\";structureActive;codeServiceObligatoire;engagementObligatoire\n73282932000074;\"A, B\";1;0;0\n";
+        var directory = InMemoryPublicEntityDirectory.Load(AnnuaireFiles.Stream(csv));
+        Assert.True(directory.CheckRouting(Michelin).IsRoutable);
+    }
+}

@@ -21,7 +21,7 @@ internal sealed class AnnuaireCsvLoader
     private AnnuaireCsvLoader(Stream stream, DirectoryLoadOptions options, int expectedStructures)
     {
         _options = options;
-        _csv = new Utf8CsvReader(stream, (byte)';', options.MaxRowBytes, bufferSize: 1 << 18);
+        _csv = new Utf8CsvReader(stream, (byte)';', options.MaxRowBytes, bufferSize: 1 << 18) { DetectSeparator = true };
         _builder = new DirectoryStoreBuilder(expectedStructures);
     }
 
