@@ -179,3 +179,14 @@ public class DirectoryCommandExtraFieldTests
         Assert.False(r.Json().GetProperty("moaOnly").GetBoolean());
     }
 }
+
+public class DirectoryCommandFolderTests
+{
+    [Fact]
+    public void Lookup_AnnuaireIsAFolder_ExitTwo_JsonError()
+    {
+        var r = CliRunner.Run("directory", "lookup", "--annuaire", Path.GetTempPath(), "73282932000074", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.True(r.Json().TryGetProperty("error", out _));
+    }
+}

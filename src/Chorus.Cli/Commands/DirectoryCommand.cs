@@ -70,6 +70,10 @@ internal static class DirectoryCommand
             {
                 return Unreadable(console, asJson, $"directory lookup: {file}: {ex.Message}");
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Unreadable(console, asJson, $"directory lookup: {file}: {ex.Message}");
+            }
 
             var code = parse.GetValue(service);
             var ej = parse.GetValue(engagement);
