@@ -169,3 +169,24 @@ public class DirectoryCommandHostileTests
         }
     }
 }
+
+public class DirectoryCommandExtraFieldTests
+{
+    [Fact]
+    public void Lookup_Json_AlsoGivesMoaOnly()
+    {
+        var r = CliRunner.Run("directory", "lookup", "--annuaire", TestData.PathOf("annuaire", "canonical-sample.csv"), "55210055400013", "--json");
+        Assert.False(r.Json().GetProperty("moaOnly").GetBoolean());
+    }
+}
+
+public class DirectoryCommandFolderTests
+{
+    [Fact]
+    public void Lookup_AnnuaireIsAFolder_ExitTwo_JsonError()
+    {
+        var r = CliRunner.Run("directory", "lookup", "--annuaire", Path.GetTempPath(), "73282932000074", "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.True(r.Json().TryGetProperty("error", out _));
+    }
+}

@@ -12,7 +12,7 @@ internal static class DirectoryCommand
     /// <summary>One service of a structure, as the contract's JSON.</summary>
     internal sealed record ServiceResult(string Code, string Name, bool Active);
 
-    /// <summary>One SIRET's routing verdict, as the contract's JSON (null where the structure is unknown).</summary>
+    /// <summary>One SIRET's routing verdict, as the contract's JSON (null where the structure is unknown), plus <c>moaOnly</c>.</summary>
     internal sealed record LookupResult(
         string Siret,
         bool Found,
@@ -23,7 +23,8 @@ internal static class DirectoryCommand
         bool? PaymentStatusReported,
         ServiceResult[]? Services,
         bool Routable,
-        IReadOnlyList<string> Problems);
+        IReadOnlyList<string> Problems,
+        bool? MoaOnly = null);
 
     public static Command Create(CliConsole console)
     {
@@ -66,6 +67,10 @@ internal static class DirectoryCommand
                 directory = InMemoryPublicEntityDirectory.Load(file.FullName);
             }
             catch (DirectoryFormatException ex)
+            {
+                return Unreadable(console, asJson, $"directory lookup: {file}: {ex.Message}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 return Unreadable(console, asJson, $"directory lookup: {file}: {ex.Message}");
             }
@@ -131,7 +136,7 @@ internal static class DirectoryCommand
 
         return new LookupResult(
             siret.ToString(), true, s.IsActive, s.Name, s.ServiceCodeRequired, s.EngagementRequired, s.PaymentStatusReported,
-            services, check.IsRoutable, check.Reasons());
+            services, check.IsRoutable, check.Reasons(), s.MoaOnly);
     }
 
     private static int Unreadable(CliConsole console, bool json, string message)

@@ -71,16 +71,18 @@ public sealed class InMemoryPublicEntityDirectory : IPublicEntityDirectory
     {
         Guard.NotNull(structures, nameof(structures));
 
-        var builder = new DirectoryStoreBuilder(16);
+        var builder = new DirectoryStoreBuilder(16, 0);
+        var seen = new HashSet<StructureIdentifier>();
         foreach (var s in structures)
         {
-            var isSiret = s.Identifier.Type == StructureIdentifierType.Siret;
-            var key = isSiret ? null : DirectoryStore.OtherKey(s.Identifier.Type, s.Identifier.Value);
-            var siret = isSiret ? s.Siret!.Value.Value : 0;
-            if ((isSiret ? builder.IndexOfSiret(siret) : builder.IndexOfOther(key!)) >= 0)
+            if (!seen.Add(s.Identifier))
             {
                 continue;
             }
+
+            var isSiret = s.Identifier.Type == StructureIdentifierType.Siret;
+            var key = isSiret ? null : DirectoryStore.OtherKey(s.Identifier.Type, s.Identifier.Value);
+            var siret = isSiret ? s.Siret!.Value.Value : 0;
 
             var entry = new StructureEntry { Siret = siret, Type = s.Identifier.Type, Flags = FlagsOf(s) };
             (entry.IdOffset, entry.IdLength) = AppendString(builder, isSiret ? string.Empty : s.Identifier.Value);

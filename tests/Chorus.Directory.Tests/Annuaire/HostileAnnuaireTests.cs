@@ -114,3 +114,60 @@ public class HostileAnnuaireTests
         Assert.InRange(loaded, 1, 200); // most damaged files still load (bad rows become diagnostics)
     }
 }
+
+public class SeparatorDetectionTests
+{
+    private static readonly Siret Michelin = Siret.Parse("73282932000074");
+
+    [Theory]
+    [InlineData(',')]
+    [InlineData('\t')]
+    public void Load_HeaderWithoutSemicolons_UsesTabsOrCommas(char separator)
+    {
+        var csv = (AnnuaireFiles.Header + "\n73282932000074;SIRET;\"Mairie, annexe\";oui;non;oui;non;non;S1;Un;oui\n").Replace(';', separator);
+        var directory = InMemoryPublicEntityDirectory.Load(new TrickleStream(System.Text.Encoding.UTF8.GetBytes(csv), 3));
+        var s = directory.Find(Michelin)!;
+        Assert.Equal("Mairie, annexe", s.Name);
+        Assert.True(s.EngagementRequired);
+        Assert.Equal("S1", Assert.Single(s.Services).Code);
+    }
+
+    [Fact]
+    public void Load_SemicolonHeaderWithCommasInQuotedNames_StaysSemicolon()
+    {
+        var csv = "\"identifiant\";\"raison, sociale\";structureActive;codeServiceObligatoire;engagementObligatoire\n73282932000074;\"A, B\";1;0;0\n";
+        var directory = InMemoryPublicEntityDirectory.Load(AnnuaireFiles.Stream(csv));
+        Assert.True(directory.CheckRouting(Michelin).IsRoutable);
+    }
+}
+
+public class RepeatedStructureTests
+{
+    [Fact]
+    public void Load_RepeatsMergedAfterOtherTypes_IndexesStillPointAtTheRightStructures()
+    {
+        var csv = string.Join("\n",
+            AnnuaireFiles.Header,
+            "73282932000074;SIRET;A;1;1;0;0;0;S1;Un;1",
+            "55210055400013;SIRET;B;1;0;0;0;0;T1;Un;1",
+            "73282932000074;SIRET;A;1;1;0;0;0;S2;Deux;0",
+            "1234567001;RIDET;Province;1;0;1;0;0;R1;Un;1",
+            "55210055400013;SIRET;B;0;0;0;0;0;T2;Deux;1",
+            "35600000000048;SIRET;C;1;0;0;0;0;;;",
+            "");
+        var directory = InMemoryPublicEntityDirectory.Load(AnnuaireFiles.Stream(csv));
+
+        Assert.Equal(4, directory.Count);
+        Assert.Equal(5, directory.ServiceCount);
+        Assert.Equal(["S1", "S2"], directory.Find(Siret.Parse("73282932000074"))!.Services.Select(s => s.Code));
+        var b = directory.Find(Siret.Parse("55210055400013"))!;
+        Assert.True(b.IsActive); // first row's flags kept
+        Assert.Equal(["T1", "T2"], b.Services.Select(s => s.Code));
+        Assert.Equal("C", directory.Find(Siret.Parse("35600000000048"))!.Name);
+        var ridet = directory.Find(StructureIdentifier.Parse(StructureIdentifierType.Ridet, "1234567001"))!;
+        Assert.Equal("Province", ridet.Name);
+        Assert.Equal("R1", Assert.Single(ridet.Services).Code);
+        Assert.Equal(6, Assert.Single(directory.Diagnostics).Line);
+        Assert.Equal(["A", "B", "Province", "C"], directory.Structures.Select(s => s.Name));
+    }
+}

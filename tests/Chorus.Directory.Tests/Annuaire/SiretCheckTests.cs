@@ -73,3 +73,21 @@ public class SiretIndexTests
         Assert.Equal(-1, index.Find(5));
     }
 }
+
+public class ByteArenaTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a\"\"b", "a\"b")]
+    [InlineData("\"\"\"\"", "\"\"")]
+    [InlineData("\"\"", "\"")]
+    [InlineData("end\"\"", "end\"")]
+    [InlineData("", "")]
+    public void AppendUnescaped_CollapsesDoubledQuotes(string raw, string expected)
+    {
+        var arena = new ByteArena(1);
+        arena.Append("prefix"u8);
+        var (offset, length) = arena.AppendUnescaped(System.Text.Encoding.UTF8.GetBytes(raw));
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(arena.Bytes, offset, length));
+    }
+}

@@ -18,21 +18,24 @@ internal sealed class AnnuaireCsvLoader
     private int _diagnosticCount;
     private int _current = -1;
 
-    private AnnuaireCsvLoader(Stream stream, DirectoryLoadOptions options, int expectedStructures)
+    private AnnuaireCsvLoader(Stream stream, DirectoryLoadOptions options, int expectedStructures, int expectedTextBytes)
     {
         _options = options;
-        _csv = new Utf8CsvReader(stream, (byte)';', options.MaxRowBytes, bufferSize: 1 << 18);
-        _builder = new DirectoryStoreBuilder(expectedStructures);
+        _csv = new Utf8CsvReader(stream, (byte)';', options.MaxRowBytes, bufferSize: 1 << 18) { DetectSeparator = true };
+        _builder = new DirectoryStoreBuilder(expectedStructures, expectedTextBytes);
     }
 
     public static InMemoryPublicEntityDirectory Load(Stream stream, DirectoryLoadOptions options)
     {
-        // About 100 bytes a row and 1.6 rows a structure in real exports: size the tables once when the length is known.
-        var expected = stream.CanSeek ? (int)Math.Min(stream.Length / 160, 4_000_000) : 1024;
-        var loader = new AnnuaireCsvLoader(stream, options, expected);
+        // About 100 bytes a row, 1.6 rows a structure, names and codes half the bytes: size the tables once when the length is known.
+        var length = stream.CanSeek ? Math.Min(stream.Length - stream.Position, 1L << 30) : 0;
+        var loader = new AnnuaireCsvLoader(stream, options, length > 0 ? (int)(length / 160) : 1024, (int)(length / 2));
         loader.ReadHeader();
         loader.ReadRows();
-        return new InMemoryPublicEntityDirectory(loader._builder.Build(), loader._diagnostics, loader._diagnosticCount);
+        var store = loader._builder.Build((line, message) => loader.Report(line, message));
+        var diagnostics = loader._diagnostics;
+        diagnostics.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return new InMemoryPublicEntityDirectory(store, diagnostics, loader._diagnosticCount);
     }
 
     private void ReadHeader()
@@ -207,7 +210,8 @@ internal sealed class AnnuaireCsvLoader
             return _current;
         }
 
-        var existing = otherKey is null ? _builder.IndexOfSiret(siret) : _builder.IndexOfOther(otherKey);
+        // A SIRET seen earlier but not on the previous row is merged when the index is built (DirectoryStoreBuilder.Build).
+        var existing = otherKey is null ? -1 : _builder.IndexOfOther(otherKey);
         if (existing >= 0)
         {
             CheckSame(existing, flags);
@@ -304,12 +308,14 @@ internal sealed class AnnuaireCsvLoader
         return digits == 14 && (value == alreadyChecked || SiretCheck.IsValid(value));
     }
 
-    private void Report(string message)
+    private void Report(string message) => Report(_csv.Line, message);
+
+    private void Report(long line, string message)
     {
         _diagnosticCount++;
         if (_diagnostics.Count < _options.MaxDiagnostics)
         {
-            _diagnostics.Add(new DirectoryDiagnostic(_csv.Line, message));
+            _diagnostics.Add(new DirectoryDiagnostic(line, message));
         }
     }
 }

@@ -31,18 +31,26 @@ internal sealed class ByteArena
     {
         Reserve(text.Length);
         var offset = _length;
-        var w = _length;
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            _bytes[w++] = text[i];
-            if (text[i] == (byte)'"' && i + 1 < text.Length && text[i + 1] == (byte)'"')
+            // Copy up to and including the next quote, then skip its double.
+            var quote = text.IndexOf((byte)'"');
+            var chunk = quote < 0 ? text : text.Slice(0, quote + 1);
+            chunk.CopyTo(_bytes.AsSpan(_length));
+            _length += chunk.Length;
+            if (quote < 0)
             {
-                i++;
+                break;
+            }
+
+            text = text.Slice(quote + 1);
+            if (!text.IsEmpty && text[0] == (byte)'"')
+            {
+                text = text.Slice(1);
             }
         }
 
-        _length = w;
-        return (offset, w - offset);
+        return (offset, _length - offset);
     }
 
     public ReadOnlySpan<byte> Slice(int offset, int length) => new(_bytes, offset, length);

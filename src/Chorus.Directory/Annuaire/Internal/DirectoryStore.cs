@@ -74,11 +74,15 @@ internal sealed class DirectoryStore(
     internal static string OtherKey(StructureIdentifierType type, string value) => type.ToCode() + "|" + value;
 }
 
-/// <summary>Collects structures and services (from a file or from objects) and freezes them into a <see cref="DirectoryStore"/>.</summary>
+/// <summary>
+/// Collects structures and services (from a file or from objects) and freezes them into a <see cref="DirectoryStore"/>.
+/// Structures are appended as they come; the SIRET index is built once at the end, in one tight pass (a hash probe per
+/// row interleaved with parsing costs a cache miss each; a separate pass lets the processor overlap them). Repeated
+/// structures found then are merged into their first occurrence.
+/// </summary>
 internal sealed class DirectoryStoreBuilder
 {
     private readonly ByteArena _text;
-    private readonly SiretIndex _bySiret;
     private readonly Dictionary<string, int> _byOther = new(StringComparer.Ordinal);
     private StructureEntry[] _structures;
     private ServiceEntry[] _services;
@@ -86,20 +90,17 @@ internal sealed class DirectoryStoreBuilder
     private int _serviceCount;
     private bool _servicesScattered;
 
-    public DirectoryStoreBuilder(int expectedStructures)
+    public DirectoryStoreBuilder(int expectedStructures, int expectedTextBytes)
     {
         expectedStructures = Math.Max(expectedStructures, 16);
         _structures = new StructureEntry[expectedStructures];
         _services = new ServiceEntry[expectedStructures * 2];
-        _bySiret = new SiretIndex(expectedStructures);
-        _text = new ByteArena(expectedStructures * 64);
+        _text = new ByteArena(Math.Max(expectedTextBytes, expectedStructures * 64));
     }
 
     public ByteArena Text => _text;
 
     public ref StructureEntry this[int index] => ref _structures[index];
-
-    public int IndexOfSiret(long siret) => _bySiret.Find(siret);
 
     public int IndexOfOther(string key) => _byOther.TryGetValue(key, out var i) ? i : -1;
 
@@ -116,11 +117,7 @@ internal sealed class DirectoryStoreBuilder
         _structures[index] = entry;
         _structures[index].FirstService = 0;
         _structures[index].ServiceCount = 0;
-        if (otherKey is null)
-        {
-            _bySiret.Set(entry.Siret, index);
-        }
-        else
+        if (otherKey is not null)
         {
             _byOther[otherKey] = index;
         }
@@ -158,27 +155,115 @@ internal sealed class DirectoryStoreBuilder
         };
     }
 
-    public DirectoryStore Build()
+    /// <summary>Builds the index; <paramref name="repeated"/> hears of each repeated structure whose flags differ (line, message).</summary>
+    [MethodImpl(HotPath.Options)]
+    public DirectoryStore Build(Action<long, string>? repeated = null)
     {
+        var index = new SiretIndex(_structureCount);
+        int[]? first = null;
+        for (var i = 0; i < _structureCount; i++)
+        {
+            ref readonly var s = ref _structures[i];
+            if (s.Type != StructureIdentifierType.Siret)
+            {
+                continue;
+            }
+
+            var earlier = index.GetOrAdd(s.Siret, i);
+            if (earlier >= 0)
+            {
+                first ??= Identity(_structureCount);
+                first[i] = earlier;
+                if (_structures[earlier].Flags != s.Flags)
+                {
+                    repeated?.Invoke(s.Line, $"the structure's flags differ from its row at line {_structures[earlier].Line}; that row's values are kept");
+                }
+            }
+        }
+
+        var structures = _structures;
+        var count = _structureCount;
+        var byOther = _byOther;
+        if (first is not null)
+        {
+            // Merge repeats into their first occurrence: compact the survivors, point services and indexes at them.
+            var position = new int[count];
+            var kept = new List<StructureEntry>(count);
+            for (var i = 0; i < count; i++)
+            {
+                if (first[i] == i)
+                {
+                    position[i] = kept.Count;
+                    kept.Add(_structures[i]);
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                position[i] = position[first[i]];
+            }
+
+            structures = kept.ToArray();
+            count = structures.Length;
+            index = new SiretIndex(count);
+            for (var j = 0; j < count; j++)
+            {
+                if (structures[j].Type == StructureIdentifierType.Siret)
+                {
+                    index.Set(structures[j].Siret, j);
+                }
+            }
+
+            byOther = _byOther.ToDictionary(kv => kv.Key, kv => position[kv.Value], StringComparer.Ordinal);
+            for (var k = 0; k < _serviceCount; k++)
+            {
+                _services[k].Owner = position[_services[k].Owner];
+            }
+
+            _servicesScattered = true;
+        }
+
         var services = _services;
         if (_servicesScattered)
         {
-            // Rows of one structure were not consecutive: regroup services by owner, keeping file order (counting sort).
+            // Regroup services by owner, keeping file order (counting sort).
             services = new ServiceEntry[_serviceCount];
-            var next = 0;
-            for (var i = 0; i < _structureCount; i++)
+            for (var i = 0; i < count; i++)
             {
-                _structures[i].FirstService = next;
-                next += _structures[i].ServiceCount;
-                _structures[i].ServiceCount = 0;
+                structures[i].ServiceCount = 0;
             }
 
             for (var k = 0; k < _serviceCount; k++)
             {
-                ref var owner = ref _structures[_services[k].Owner];
+                structures[_services[k].Owner].ServiceCount++;
+            }
+
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                structures[i].FirstService = next;
+                next += structures[i].ServiceCount;
+                structures[i].ServiceCount = 0;
+            }
+
+            for (var k = 0; k < _serviceCount; k++)
+            {
+                ref var owner = ref structures[_services[k].Owner];
                 services[owner.FirstService + owner.ServiceCount++] = _services[k];
             }
         }
-        return new DirectoryStore(_structures, _structureCount, services, _serviceCount, _text.Bytes, _bySiret, _byOther);
+
+        return new DirectoryStore(structures, count, services, _serviceCount, _text.Bytes, index, byOther);
+    }
+
+    private static int[] Identity(int count)
+    {
+        var a = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            a[i] = i;
+        }
+
+        return a;
     }
 }

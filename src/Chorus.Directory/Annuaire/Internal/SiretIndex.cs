@@ -56,6 +56,20 @@ internal sealed class SiretIndex
         }
     }
 
+    /// <summary>The value already stored for <paramref name="siret"/>, or -1 after storing <paramref name="value"/> for it.</summary>
+    [MethodImpl(HotPath.Options)]
+    public int GetOrAdd(long siret, int value)
+    {
+        var existing = Find(siret);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        Set(siret, value);
+        return -1;
+    }
+
     /// <summary>Adds or replaces.</summary>
     [MethodImpl(HotPath.Options)]
     public void Set(long siret, int value)

@@ -15,7 +15,7 @@ internal sealed class Utf8CsvReader
     private const byte Cr = (byte)'\r';
 
     private readonly Stream _stream;
-    private readonly byte _separator;
+    private byte _separator;
     private readonly int _maxRecordBytes;
     private byte[] _buffer;
     private int _pos;
@@ -34,6 +34,12 @@ internal sealed class Utf8CsvReader
         _maxRecordBytes = maxRecordBytes;
         _buffer = new byte[Math.Min(bufferSize, Math.Max(maxRecordBytes, 16))];
     }
+
+    /// <summary>When set before the first <see cref="Read"/>: a first line without the separator but with tabs or commas uses those.</summary>
+    public bool DetectSeparator { get; init; }
+
+    /// <summary>The separator in use (after detection).</summary>
+    public byte Separator => _separator;
 
     /// <summary>The number of fields of the current record.</summary>
     public int FieldCount { get; private set; }
@@ -65,9 +71,18 @@ internal sealed class Utf8CsvReader
         {
             _started = true;
             Fill();
+            while (!_eof && _end < _buffer.Length && _buffer.AsSpan(0, _end).IndexOfAny(Lf, Cr) < 0)
+            {
+                Fill(); // the whole first line, for the BOM and the separator
+            }
             if (_end - _pos >= 3 && _buffer[_pos] == 0xEF && _buffer[_pos + 1] == 0xBB && _buffer[_pos + 2] == 0xBF)
             {
                 _pos += 3;
+            }
+
+            if (DetectSeparator)
+            {
+                _separator = Sniff(_buffer.AsSpan(_pos, _end - _pos), _separator);
             }
         }
 
@@ -282,6 +297,32 @@ internal sealed class Utf8CsvReader
 
         var idx = buf.AsSpan(limit, end - limit).IndexOfAny(separator, Lf, Cr);
         return idx < 0 ? -1 : idx + (limit - start);
+    }
+
+    /// <summary>The preferred separator if the first line has it, else tab or comma when the first line has them (outside quotes).</summary>
+    private static byte Sniff(ReadOnlySpan<byte> head, byte preferred)
+    {
+        int preferredCount = 0, tabs = 0, commas = 0;
+        var quoted = false;
+        foreach (var b in head)
+        {
+            if (b == Quote)
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (b == Lf || b == Cr))
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                preferredCount += b == preferred ? 1 : 0;
+                tabs += b == (byte)'\t' ? 1 : 0;
+                commas += b == (byte)',' ? 1 : 0;
+            }
+        }
+
+        return preferredCount > 0 ? preferred : tabs > 0 && tabs >= commas ? (byte)'\t' : commas > 0 ? (byte)',' : preferred;
     }
 
     private void Complete(int fieldCount, int newPos, int lines, bool malformed, bool atEndOfFile)
