@@ -35,4 +35,7 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(InspectCommand.InspectResult))]
+[JsonSerializable(typeof(FacturXCommand.ExtractResult))]
+[JsonSerializable(typeof(FacturXCommand.CreateResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
