@@ -20,7 +20,7 @@ public class PdfFieldReadingBenchmarks
     private byte[] _pdf = [];
     private string _path = "";
 
-    [Params(1, 10, 100, 1000)]
+    [Params(1, 3, 100, 1000)]
     public int Pages { get; set; }
 
     [GlobalSetup]
