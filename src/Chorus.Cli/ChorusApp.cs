@@ -48,6 +48,7 @@ internal static class ChorusApp
             IdCommand.Create(console),
             InspectCommand.Create(console),
             FacturXCommand.Create(console),
+            ConvertCommand.Create(console),
         };
         return root;
     }

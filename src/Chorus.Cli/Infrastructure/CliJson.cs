@@ -38,4 +38,5 @@ internal static class CliJson
 [JsonSerializable(typeof(InspectCommand.InspectResult))]
 [JsonSerializable(typeof(FacturXCommand.ExtractResult))]
 [JsonSerializable(typeof(FacturXCommand.CreateResult))]
+[JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
