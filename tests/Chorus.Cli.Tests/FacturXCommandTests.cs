@@ -39,6 +39,13 @@ public class FacturXCommandTests
     }
 
     [Fact]
+    public void Extract_HeaderOnlyTruncatedPdf_Exit1NoInvoice()
+    {
+        var r = CliRunner.Run("facturx", "extract", TestData.PathOf("facturx", "corrupt-factur-x-waytoosmall.pdf"), "-o", Path.Combine(Path.GetTempPath(), "never-written.xml"));
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [Fact]
     public void Extract_NotAPdf_Exit2()
     {
         var path = InspectCommandTests.Temp("hello"u8.ToArray());

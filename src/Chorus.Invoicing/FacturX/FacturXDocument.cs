@@ -59,12 +59,24 @@ public sealed class FacturXDocument
         Read(PdfBytes.ReadAll(pdf, options ?? PdfReadOptions.Default), options);
 
     /// <summary>Reads a PDF held in memory (the array is not copied: do not change it while reading).</summary>
+    /// <remarks>A file with a PDF header and no object at all (truncated right after it) gives a document without invoice.</remarks>
     /// <exception cref="PdfFormatException">The bytes are not a readable PDF.</exception>
     public static FacturXDocument Read(byte[] pdf, PdfReadOptions? options = null)
     {
         Str.NotNull(pdf, nameof(pdf));
 
-        return Read(PdfFile.Open(pdf, options));
+        PdfFile file;
+        try
+        {
+            file = PdfFile.Open(pdf, options);
+        }
+        catch (PdfFormatException) when (PdfFile.IsHeaderOnly(pdf))
+        {
+            // a PDF header and nothing else: it verifiably carries no invoice (not "unreadable": there is nothing to read)
+            return new FacturXDocument(null, [], () => FacturXMetadata.None, false, ["the PDF has a header but no objects (truncated after the header): it carries no invoice"]);
+        }
+
+        return Read(file);
     }
 
     internal static FacturXDocument Read(PdfFile file)
