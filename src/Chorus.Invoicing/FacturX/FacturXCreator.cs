@@ -66,11 +66,11 @@ public static class FacturXCreator
 
         CheckPdfA(file, warnings);
         var now = options.TimeProvider.GetUtcNow();
-        var bytes = Append(file, invoiceXml, fileName, profile, relationship, options, now, warnings);
+        var bytes = Append(file, invoiceXml, fileName, profile, relationship, options, now);
         return new FacturXCreateResult(bytes, fileName, profile, relationship, warnings);
     }
 
-    private static byte[] Append(PdfFile file, byte[] xml, string fileName, string profile, AFRelationship relationship, FacturXCreateOptions options, DateTimeOffset now, List<string> warnings)
+    private static byte[] Append(PdfFile file, byte[] xml, string fileName, string profile, AFRelationship relationship, FacturXCreateOptions options, DateTimeOffset now)
     {
         var catalogRef = (PdfRef)file.Trailer["Root"]!;
         var catalog = file.Catalog;
@@ -205,7 +205,6 @@ public static class FacturXCreator
             WriteXrefTable(w, offsets, trailer, baseLength);
         }
 
-        _ = warnings;
         var result = new byte[baseLength + w.Position];
         Buffer.BlockCopy(file.Data, 0, result, 0, baseLength);
         w.ToArray().CopyTo(result, baseLength);

@@ -498,7 +498,7 @@ internal sealed class PdfFile
             return e.Type switch
             {
                 1 => ReadAt(number, e.Field2),
-                2 => ReadCompressed(number, (int)e.Field2, e.Field3),
+                2 => ReadCompressed((int)e.Field2, e.Field3),
                 _ => null,
             };
         }
@@ -543,7 +543,7 @@ internal sealed class PdfFile
         return null;
     }
 
-    private PdfObject? ReadCompressed(int number, int streamNumber, int index)
+    private PdfObject? ReadCompressed(int streamNumber, int index)
     {
         var (data, first, offsets) = LoadObjectStream(streamNumber);
         if (index < 0 || index >= offsets.Length)
@@ -557,7 +557,6 @@ internal sealed class PdfFile
             return null;
         }
 
-        _ = number;
         return parser.ReadObject(allowStream: false);
     }
 
