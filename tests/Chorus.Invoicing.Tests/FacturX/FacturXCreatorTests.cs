@@ -158,6 +158,17 @@ public class FacturXCreatorTests
     }
 
     [Fact]
+    public void Create_SignedPdf_KeepsTheSignedBytesAndWarns()
+    {
+        var signed = File.ReadAllBytes(TestData.PathOf("facturx", "signed-tail-uncovered.pdf"));
+        var result = FacturXCreator.Create(signed, Xml, new FacturXCreateOptions { TimeProvider = Clock });
+        Assert.True(result.Pdf.AsSpan(0, signed.Length).SequenceEqual(signed)); // what the /ByteRange covers is untouched
+        Assert.Contains(result.Warnings, w => w.Contains("signed", StringComparison.Ordinal));
+        Assert.True(PdfInspector.Inspect(result.Pdf).Signed);
+        Assert.Equal(Xml, FacturXDocument.Read(result.Pdf).Invoice!.ToArray());
+    }
+
+    [Fact]
     public void Create_EncryptedPdf_IsRefused()
     {
         var pdf = File.ReadAllBytes(TestData.PathOf("facturx", "PDFWithPassword.pdf"));

@@ -123,5 +123,12 @@ public class PdfInspectorTests
         Assert.Contains(">PO201925478<", xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inspect_SignedPdf_IsSigned()
+    {
+        Assert.True(PdfInspector.Inspect(File.ReadAllBytes(TestData.PathOf("facturx", "signed-tail-uncovered.pdf"))).Signed);
+        Assert.False(PdfInspector.Inspect(InvoicePdfs.Invoice(1).Pdf).Signed);
+    }
+
     public static TheoryData<string> CorpusPdfs => Chorus.Invoicing.Tests.FacturX.FacturXDocumentTests.WithInvoice;
 }
