@@ -59,6 +59,8 @@ internal static class ChorusApp
             TotpCommand.Create(console),
             LifecycleCommand.Create(console),
             AttachmentsCommand.Create(console),
+            InspectCommand.Create(console),
+            FacturXCommand.Create(console),
             ConvertCommand.Create(console),
         };
         return root;
