@@ -94,3 +94,29 @@ public class CiiReaderTests
 
     public static TheoryData<string> CiiFiles() => TestData.Files("cii", "*.xml");
 }
+
+public class SchemaValidatingReaderTests
+{
+    [Fact]
+    public void Read_ThroughASchemaValidatingReader_GivesTheModelAndTheSchemaErrorsInOnePass()
+    {
+        var schemas = new System.Xml.Schema.XmlSchemaSet { XmlResolver = new System.Xml.XmlUrlResolver() };
+        schemas.Add(null, TestData.PathOf("schemas", "cii-d16b", "CII", "uncefact", "data", "standard", "CrossIndustryInvoice_100pD16B.xsd"));
+        var errors = new List<string>();
+        var settings = new System.Xml.XmlReaderSettings { ValidationType = System.Xml.ValidationType.Schema, Schemas = schemas, DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+
+        using (var reader = System.Xml.XmlReader.Create(TestData.PathOf("cii", "CII_example1.xml"), settings))
+        {
+            Assert.Equal("12115118", InvoiceXml.Read(reader).Invoice.Number);
+        }
+
+        Assert.Empty(errors);
+        using (var reader = System.Xml.XmlReader.Create(TestData.PathOf("cii", "invalidV2.xml"), settings))
+        {
+            Assert.NotNull(InvoiceXml.Read(reader).Invoice.Number);
+        }
+
+        Assert.NotEmpty(errors); // invalidV2.xml breaks the D16B schema (see cii/README.md)
+    }
+}
