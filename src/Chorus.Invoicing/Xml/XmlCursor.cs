@@ -15,7 +15,7 @@ internal sealed class XmlCursor
     private readonly IXmlLineInfo? _lines;
     private readonly int _maxDepth;
     private Frame[] _frames = new Frame[16];
-    private List<(string Name, int Count)>?[] _counts = new List<(string Name, int Count)>?[16];
+    private List<ChildCount>?[] _counts = new List<ChildCount>?[16];
     private readonly List<RepeatedElement> _repeated = [];
 
     public XmlCursor(XmlReader reader, int maxDepth)
@@ -45,7 +45,7 @@ internal sealed class XmlCursor
             return false;
         }
 
-        _frames[0] = new Frame(_reader.Name, 1);
+        _frames[0] = new Frame(_reader.Prefix, _reader.LocalName, 1);
         return true;
     }
 
@@ -177,6 +177,13 @@ internal sealed class XmlCursor
             return [];
         }
 
+#if NET8_0_OR_GREATER
+        if (_reader.CanReadValueChunk)
+        {
+            return ReadBase64Chunked();
+        }
+#endif
+
         var pool = ArrayPool<byte>.Shared;
         var buffer = pool.Rent(64 * 1024);
         var length = 0;
@@ -211,6 +218,97 @@ internal sealed class XmlCursor
         }
     }
 
+#if NET8_0_OR_GREATER
+    // Text chunks narrowed to ASCII and decoded by the vectorized Base64.DecodeFromUtf8 (XmlReader's own base64 decoder
+    // is scalar): whitespace is squeezed out, whole 4-character groups decoded, the remainder carried to the next chunk.
+    private byte[] ReadBase64Chunked()
+    {
+        var depth = _reader.Depth;
+        var chars = ArrayPool<char>.Shared.Rent(64 * 1024);
+        var ascii = ArrayPool<byte>.Shared.Rent(64 * 1024 + 4);
+        var output = ArrayPool<byte>.Shared.Rent(96 * 1024);
+        int pending = 0, length = 0;
+        try
+        {
+            _reader.Read();
+            while (true)
+            {
+                switch (_reader.NodeType)
+                {
+                    case XmlNodeType.Text:
+                    case XmlNodeType.CDATA:
+                    case XmlNodeType.Whitespace:
+                    case XmlNodeType.SignificantWhitespace:
+                        int n;
+                        while ((n = _reader.ReadValueChunk(chars, 0, chars.Length)) > 0)
+                        {
+                            var kept = pending + Squeeze(chars.AsSpan(0, n), ascii.AsSpan(pending));
+                            var usable = kept - (kept % 4);
+                            var need = length + (usable / 4 * 3);
+                            if (need > output.Length)
+                            {
+                                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(need, output.Length * 2));
+                                Buffer.BlockCopy(output, 0, bigger, 0, length);
+                                ArrayPool<byte>.Shared.Return(output);
+                                output = bigger;
+                            }
+
+                            var status = System.Buffers.Text.Base64.DecodeFromUtf8(ascii.AsSpan(0, usable), output.AsSpan(length), out _, out var written);
+                            if (status != OperationStatus.Done)
+                            {
+                                throw new FormatException("invalid base64 content");
+                            }
+
+                            length += written;
+                            ascii.AsSpan(usable, kept - usable).CopyTo(ascii);
+                            pending = kept - usable;
+                        }
+
+                        _reader.Read();
+                        break;
+                    case XmlNodeType.Element:
+                        Skip();
+                        break;
+                    case XmlNodeType.EndElement when _reader.Depth == depth:
+                        _reader.Read();
+                        if (pending != 0)
+                        {
+                            throw new FormatException("invalid base64 content: truncated group");
+                        }
+
+                        return output.AsSpan(0, length).ToArray();
+                    case XmlNodeType.None:
+                        throw new XmlException("Unexpected end of file.");
+                    default:
+                        _reader.Read();
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(ascii);
+            ArrayPool<byte>.Shared.Return(output);
+        }
+    }
+
+    // Copies the non-whitespace characters as ASCII bytes (a non-ASCII character becomes 0xFF, invalid base64).
+    private static int Squeeze(ReadOnlySpan<char> source, Span<byte> target)
+    {
+        var write = 0;
+        foreach (var c in source)
+        {
+            if (c > ' ')
+            {
+                target[write++] = c < 128 ? (byte)c : (byte)0xFF;
+            }
+        }
+
+        return write;
+    }
+#endif
+
     /// <summary>The location of the current element (materialises the path nodes once, shared by descendants).</summary>
     public SourceLocation Here()
     {
@@ -238,9 +336,11 @@ internal sealed class XmlCursor
             Array.Resize(ref _counts, _frames.Length);
         }
 
-        var name = _reader.Name;
-        var position = depth == 0 ? 1 : CountChild(depth - 1, name);
-        _frames[depth] = new Frame(name, position);
+        // Prefix and LocalName are atomized by the reader; Name would concatenate a new string per element.
+        var prefix = _reader.Prefix;
+        var local = _reader.LocalName;
+        var position = depth == 0 ? 1 : CountChild(depth - 1, prefix, local);
+        _frames[depth] = new Frame(prefix, local, position);
         _counts[depth]?.Clear();
     }
 
@@ -254,32 +354,42 @@ internal sealed class XmlCursor
         ref var frame = ref _frames[depth];
         if (frame.Node is null)
         {
-            frame.Node = new LocationNode(Node(depth - 1), frame.Name, frame.Position);
+            frame.Node = new LocationNode(Node(depth - 1), frame.Prefix, frame.LocalName, frame.Position);
         }
 
         return frame.Node;
     }
 
-    private int CountChild(int depth, string name)
+    private int CountChild(int depth, string prefix, string local)
     {
         var children = _counts[depth] ??= [];
         for (var i = 0; i < children.Count; i++)
         {
-            if (ReferenceEquals(children[i].Name, name) || children[i].Name == name)
+            var c = children[i];
+            if (ReferenceEquals(c.LocalName, local) && ReferenceEquals(c.Prefix, prefix))
             {
-                var count = children[i].Count + 1;
-                children[i] = (name, count);
-                return count;
+                c.Count++;
+                children[i] = c;
+                return c.Count;
             }
         }
 
-        children.Add((name, 1));
+        children.Add(new ChildCount { Prefix = prefix, LocalName = local, Count = 1 });
         return 1;
     }
 
-    private struct Frame(string name, int position)
+    private struct ChildCount
     {
-        public string Name { get; } = name;
+        public string Prefix;
+        public string LocalName;
+        public int Count;
+    }
+
+    private struct Frame(string prefix, string localName, int position)
+    {
+        public string Prefix { get; } = prefix;
+
+        public string LocalName { get; } = localName;
 
         public int Position { get; } = position;
 
