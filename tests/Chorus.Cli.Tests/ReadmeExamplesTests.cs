@@ -103,6 +103,9 @@ public class ReadmePdfExamplesTests
         {
             System.IO.Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
     public void Invoicing_Example()
     {
         var invoice = new InvoiceBuilder("F-2026-001", new DateTime(2026, 1, 15))
