@@ -160,9 +160,11 @@ public static class CertificateValidator
         }
 
         var qc = QcStatementInfo.From(leaf);
-        bool Has(string suffix) => period.Qualifiers.Any(q => q.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase));
+        // Only the qualifiers whose criteria match this certificate apply (TS 119 612 5.5.9.2, TS 119 615 4.3).
+        var applicable = period.Qualifications.Where(q => q.Criteria.Matches(leaf)).SelectMany(q => q.Qualifiers).ToList();
+        bool Has(string suffix) => applicable.Exists(q => q.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase));
         var qualified = (qc.QcCompliance || Has("QCStatement")) && !Has("NotQualified");
-        var qscd = qualified && (qc.QcSscd || Has("QCWithQSCD") || Has("QCWithSSCD")) && !Has("QCNoQSCD") && !Has("QCNoSSCD");
+        var qscd = qualified && (Has("QCWithQSCD") || Has("QCWithSSCD") || Has("QCQSCDManagedOnBehalf") || (qc.QcSscd && !Has("QCNoQSCD") && !Has("QCNoSSCD")));
         notes.Add(qualified
             ? $"qualified (trusted list {service.Territory}, service '{service.ServiceName}', status {Last(period.Status)}){(qscd ? ", key in a QSCD" : ", no QSCD")}"
             : "not qualified: no QcCompliance statement");

@@ -112,12 +112,25 @@ internal static class TrustedListReader
             additional.Add(a.InnerText.Trim());
         }
 
+        var rules = new List<QualificationElement>();
+        foreach (XmlElement q in e.SelectNodes("t:ServiceInformationExtensions/t:Extension/*[local-name()='Qualifications']/*[local-name()='QualificationElement']", ns)!)
+        {
+            var uris = q.SelectNodes("*[local-name()='Qualifiers']/*[local-name()='Qualifier']/@uri")!.Cast<XmlNode>().Select(n => n.Value!.Trim()).ToList();
+            if (q.SelectSingleNode("*[local-name()='CriteriaList']") is XmlElement criteria)
+            {
+                rules.Add(new QualificationElement(uris, QualificationCriteria.Read(criteria)));
+            }
+        }
+
         return new ServiceStatusPeriod(
             e.SelectSingleNode("t:ServiceStatus", ns)?.InnerText.Trim() ?? "",
             e.SelectSingleNode("t:ServiceTypeIdentifier", ns)?.InnerText.Trim() ?? "",
             Date(e.SelectSingleNode("t:StatusStartingTime", ns)?.InnerText) ?? DateTimeOffset.MinValue,
             qualifiers,
-            additional);
+            additional)
+        {
+            Qualifications = rules,
+        };
     }
 
     internal static DateTimeOffset? Date(string? text) =>

@@ -6,7 +6,11 @@ namespace Chorus.Signature.Trust;
 /// <param name="From">StatusStartingTime.</param>
 /// <param name="Qualifiers">Qualifier URIs of the Qualifications extension (QCWithQSCD, QCNoQSCD, QCStatement, NotQualified…).</param>
 /// <param name="AdditionalServiceInformation">AdditionalServiceInformation URIs (ForeSignatures, ForeSeals…).</param>
-public sealed record ServiceStatusPeriod(string Status, string ServiceType, DateTimeOffset From, IReadOnlyList<string> Qualifiers, IReadOnlyList<string> AdditionalServiceInformation);
+public sealed record ServiceStatusPeriod(string Status, string ServiceType, DateTimeOffset From, IReadOnlyList<string> Qualifiers, IReadOnlyList<string> AdditionalServiceInformation)
+{
+    /// <summary>The Qualifications with their criteria (which certificates each qualifier applies to).</summary>
+    internal IReadOnlyList<QualificationElement> Qualifications { get; init; } = [];
+}
 
 /// <summary>A trust service of a trusted list (ETSI TS 119 612), with its status history.</summary>
 /// <param name="Territory">Scheme territory of the list (FR, BE…).</param>
