@@ -46,6 +46,8 @@ internal static class ChorusApp
         var root = new RootCommand("chorus: French public e-invoicing (Chorus Pro) and the 2026 B2B reform, from the command line.")
         {
             IdCommand.Create(console),
+            SignatureCommand.Create(console),
+            CertificateCommand.Create(console),
         };
         return root;
     }

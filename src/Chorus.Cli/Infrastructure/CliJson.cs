@@ -35,4 +35,6 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(SignatureCommand.VerifyResult))]
+[JsonSerializable(typeof(CertificateCommand.CheckResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
