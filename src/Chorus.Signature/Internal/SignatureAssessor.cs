@@ -20,6 +20,9 @@ internal sealed class CryptoFindings
 
     public bool SignatureValueValid { get; set; }
 
+    /// <summary>Integrity could not be decided (unsupported transform): not a hash failure.</summary>
+    public bool IntegrityUndetermined { get; set; }
+
     public X509Certificate? SignerCertificate { get; set; }
 
     public DateTimeOffset? ClaimedSigningTime { get; set; }
@@ -92,7 +95,7 @@ internal static class SignatureAssessor
         {
             Fail(Indication.Indeterminate, SubIndication.SignedDataNotFound, "the signed data was not found (give the detached file)");
         }
-        else if (f.Intact == false && f.FormatFailures.Count == 0)
+        else if (f.Intact == false && f.FormatFailures.Count == 0 && !f.IntegrityUndetermined)
         {
             Fail(Indication.TotalFailed, SubIndication.HashFailure, "the digest of the signed data does not match the signed digest");
         }

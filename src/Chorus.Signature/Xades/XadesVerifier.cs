@@ -249,13 +249,9 @@ internal static class XadesVerifier
             allMatch = false;
         }
 
-        f.Intact = !allMatch ? false : missing ? (f.Indeterminate.Count > 0 ? true : null) : true;
-        if (missing && f.Indeterminate.Count > 0)
-        {
-            // Unsupported transform: the data is not proven altered, and not proven intact.
-            f.Intact = false;
-            f.FormatFailures.RemoveAll(_ => false);
-        }
+        var unsupported = f.Indeterminate.Count > 0;
+        f.Intact = !allMatch ? false : missing ? (unsupported ? false : null) : true;
+        f.IntegrityUndetermined = allMatch && unsupported;
 
         if (signedProps is not null && !signedPropsReferenced)
         {
