@@ -171,7 +171,7 @@ public static class SignatureReportWriter
         foreach (var (text, size, isBold) in lines)
         {
             var max = (int)(520 / (size * 0.5));
-            foreach (var chunk in Wrap(Clean(text), max))
+            foreach (var chunk in Wrap(Ascii(text), max))
             {
                 if (page is null || y < 50)
                 {
@@ -202,13 +202,30 @@ public static class SignatureReportWriter
         }
     }
 
-    /// <summary>Only characters the report fonts (WinAnsi) and XML can carry.</summary>
+    /// <summary>Characters XML 1.0 can carry (control characters replaced).</summary>
     private static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
-            sb.Append(ch is >= ' ' and <= '~' or >= '\u00A0' and <= '\u00FF' ? ch : '?');
+            sb.Append(ch < ' ' || ch is '\uFFFE' or '\uFFFF' || char.IsSurrogate(ch) ? '?' : ch);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>ASCII for the standard 14 fonts of the PDF report: accents dropped (é → e), anything else '?'.</summary>
+    private static string Ascii(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            sb.Append(ch is >= ' ' and <= '~' ? ch : '?');
         }
 
         return sb.ToString();
