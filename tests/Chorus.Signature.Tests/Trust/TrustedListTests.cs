@@ -81,7 +81,7 @@ public class TrustedListTests
         var result = CertificateValidator.Validate(cert, new DateTimeOffset(2025, 8, 6, 0, 0, 0, TimeSpan.Zero), TrustStore.FromCertificates([cert]));
         Assert.True(result.Trusted);
         Assert.False(result.Qualified);
-        Assert.True(Certificates.QcStatementInfo.FromCertificate(cert).QcCompliance);
+        Assert.True(Chorus.Signature.Certificates.QcStatementInfo.FromCertificate(cert).QcCompliance);
     }
 
     [Fact]
