@@ -10,6 +10,7 @@ internal static class PadesVerifier
     {
         var data = pdf.Span;
         var dictionaries = PdfSignatureScanner.Scan(data);
+        var dss = dictionaries.Count > 0 ? PdfDssReader.Read(data) : null;
         List<long>? revisionEnds = null;
         var results = new List<CryptoFindings>(dictionaries.Count);
         foreach (var d in dictionaries)
@@ -108,6 +109,7 @@ internal static class PadesVerifier
                 var v = CmsVerifier.Verify(cms, d.IsDocumentTimestamp ? null : ranges);
                 var s = v.Signers[0];
                 CadesVerifier.Absorb(f, v, s);
+                AddDss(f, dss);
                 if (d.IsDocumentTimestamp)
                 {
                     DocumentTimestamp(f, s, ranges);
@@ -126,6 +128,36 @@ internal static class PadesVerifier
         }
 
         return results;
+    }
+
+    /// <summary>DSS certificates, CRLs and OCSP responses complete the chain and revocation data of every signature.</summary>
+    private static void AddDss(CryptoFindings f, PdfDssReader.DssData? dss)
+    {
+        if (dss is null)
+        {
+            return;
+        }
+
+        foreach (var c in dss.Certificates)
+        {
+            f.Certificates.AddRange(CertificateLoader.ReadAll(c));
+        }
+
+        foreach (var c in dss.Crls)
+        {
+            if (Trust.RevocationData.ReadCrl(c) is { } crl)
+            {
+                f.Crls.Add(crl);
+            }
+        }
+
+        foreach (var o in dss.Ocsps)
+        {
+            if (Trust.RevocationData.ReadOcsp(o) is { } ocsp)
+            {
+                f.Ocsps.Add(ocsp);
+            }
+        }
     }
 
     private static void DocumentTimestamp(CryptoFindings f, CmsSignerOutcome s, ContentSource ranges)
