@@ -10,7 +10,11 @@ internal static class PadesVerifier
     {
         var data = pdf.Span;
         var dictionaries = PdfSignatureScanner.Scan(data);
-        var dss = dictionaries.Count > 0 ? PdfDssReader.Read(data) : null;
+        // A DSS is added after signatures (LT/LTA): look for it only after the earliest signed revision, which for a
+        // single signature covering the whole file is nothing (no extra pass over a large file).
+        var fileLength = data.Length;
+        var firstEnd = dictionaries.Select(d => d.ByteRange is { Length: 4 } br && br[2] + br[3] <= fileLength && br[2] + br[3] > 0 ? (int)(br[2] + br[3]) : 0).DefaultIfEmpty(0).Min();
+        var dss = dictionaries.Count > 0 && firstEnd < data.Length ? PdfDssReader.Read(data, firstEnd) : null;
         List<long>? revisionEnds = null;
         var results = new List<CryptoFindings>(dictionaries.Count);
         foreach (var d in dictionaries)

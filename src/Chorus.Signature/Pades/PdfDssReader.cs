@@ -15,19 +15,24 @@ internal static class PdfDssReader
 
     internal sealed record DssData(List<byte[]> Certificates, List<byte[]> Crls, List<byte[]> Ocsps);
 
-    public static DssData Read(ReadOnlySpan<byte> pdf)
+    public static DssData Read(ReadOnlySpan<byte> pdf) => Read(pdf, 0);
+
+    /// <summary>Reads the DSS whose catalog reference appears at or after <paramref name="from"/>.</summary>
+    public static DssData Read(ReadOnlySpan<byte> pdf, int from)
     {
         var result = new DssData([], [], []);
         // The catalog's /DSS reference (the dictionary itself need not say /Type /DSS).
         var (start, end) = (-1, -1);
-        var dssKey = pdf.LastIndexOf("/DSS"u8);
+        var tailKey = pdf.Slice(from).LastIndexOf("/DSS"u8);
+        var dssKey = tailKey < 0 ? -1 : from + tailKey;
         if (dssKey >= 0 && ReferenceAfter(pdf, dssKey + 4) is { } number && ObjectBody(pdf, number) is { } body)
         {
             (start, end) = body;
         }
         else
         {
-            var at = pdf.LastIndexOf("/Type /DSS"u8);
+            var tailAt = pdf.Slice(from).LastIndexOf("/Type /DSS"u8);
+            var at = tailAt < 0 ? -1 : from + tailAt;
             var endRel = at < 0 ? -1 : pdf.Slice(at).IndexOf("endobj"u8);
             if (at < 0 || endRel < 0)
             {

@@ -95,7 +95,7 @@ public static class CertificateValidator
         DateTimeOffset? leafRevocation = null;
         for (var i = 0; i < path.Count - 1; i++)
         {
-            var (status, when, source) = RevocationData.Check(path[i], path[i + 1], crls, ocsps);
+            var (status, when, source) = RevocationData.Check(path[i], path[i + 1], crls, ocsps, pool, responder => BuildPath(responder, trust, pool, out _) is not null);
             if (i == 0)
             {
                 (leafStatus, leafRevocation) = (status, when);
@@ -293,7 +293,7 @@ internal static class RevocationData
     }
 
     /// <summary>The status of <paramref name="cert"/> from OCSP responses (first) and CRLs signed by its issuer.</summary>
-    public static (RevocationStatus Status, DateTimeOffset? When, string Source) Check(X509Certificate cert, X509Certificate issuer, List<X509Crl> crls, List<BasicOcspResp> ocsps)
+    public static (RevocationStatus Status, DateTimeOffset? When, string Source) Check(X509Certificate cert, X509Certificate issuer, List<X509Crl> crls, List<BasicOcspResp> ocsps, List<X509Certificate>? pool = null, Func<X509Certificate, bool>? trustedResponder = null)
     {
         foreach (var basic in ocsps)
         {
@@ -307,7 +307,7 @@ internal static class RevocationData
                         continue;
                     }
 
-                    if (!OcspSignedByIssuer(basic, issuer))
+                    if (!OcspSignedByIssuer(basic, issuer, pool, trustedResponder))
                     {
                         continue;
                     }
@@ -357,7 +357,7 @@ internal static class RevocationData
         return (RevocationStatus.Unknown, null, "");
     }
 
-    private static bool OcspSignedByIssuer(BasicOcspResp basic, X509Certificate issuer)
+    private static bool OcspSignedByIssuer(BasicOcspResp basic, X509Certificate issuer, List<X509Certificate>? pool, Func<X509Certificate, bool>? trustedResponder)
     {
         if (basic.Verify(issuer.GetPublicKey()))
         {
@@ -365,9 +365,11 @@ internal static class RevocationData
         }
 
         // Delegated responder: a certificate in the response, issued by the issuer, with id-kp-OCSPSigning.
-        foreach (var responder in basic.GetCerts() ?? [])
+        foreach (var responder in (basic.GetCerts() ?? []).Concat(pool ?? []))
         {
-            if (CertificateValidator.SignedBy(responder, issuer) && (responder.GetExtendedKeyUsage()?.Contains(KeyPurposeID.id_kp_OCSPSigning) ?? false) && basic.Verify(responder.GetPublicKey()))
+            // RFC 6960 4.2.2.2: issued by the CA itself; or (as DSS accepts) an OCSP-signing responder whose own certificate chains to a trust anchor.
+            var ocspSigning = responder.GetExtendedKeyUsage()?.Any(o => o.Id == "1.3.6.1.5.5.7.3.9") ?? false;
+            if (ocspSigning && (CertificateValidator.SignedBy(responder, issuer) || (trustedResponder?.Invoke(responder) ?? false)) && basic.Verify(responder.GetPublicKey()))
             {
                 return true;
             }
