@@ -48,7 +48,26 @@ public sealed class SignatureVerifier
             return SignatureFormat.CAdES;
         }
 
-        return p < data.Length && data.Slice(p).StartsWith("-----BEGIN"u8) ? SignatureFormat.CAdES : null;
+        if (p < data.Length && data.Slice(p).StartsWith("-----BEGIN"u8))
+        {
+            return SignatureFormat.CAdES;
+        }
+
+        // Bare base64 of a CMS (some .p7m files): "MI" is the base64 of a DER SEQUENCE with a long length.
+        return data.Length - p > 16 && data[p] == (byte)'M' && data[p + 1] == (byte)'I' && IsBase64(data.Slice(p, Math.Min(256, data.Length - p))) ? SignatureFormat.CAdES : null;
+    }
+
+    private static bool IsBase64(ReadOnlySpan<byte> s)
+    {
+        foreach (var b in s)
+        {
+            if (!(b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' or (byte)'+' or (byte)'/' or (byte)'=' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Verifies a file read by the caller.</summary>
@@ -158,6 +177,18 @@ public sealed class SignatureVerifier
         }
 
         var text = Encoding.ASCII.GetString(document);
+        if (text.IndexOf("-----BEGIN", StringComparison.Ordinal) < 0)
+        {
+            try
+            {
+                return Convert.FromBase64String(text.Trim());
+            }
+            catch (FormatException ex)
+            {
+                throw new SignatureFormatException("base64 CMS cannot be decoded", ex);
+            }
+        }
+
         var start = text.IndexOf('\n', text.IndexOf("-----BEGIN", StringComparison.Ordinal));
         var end = text.IndexOf("-----END", StringComparison.Ordinal);
         if (start < 0 || end < start)

@@ -125,6 +125,15 @@ public class CorpusTests
     }
 
     [Fact]
+    public void Cades_EnvelopingAsBareBase64_IsReadTheSame()
+    {
+        var der = File.ReadAllBytes(TestData.PathOf("signatures", "cades", "cades-enveloping.pkcs7"));
+        var s = Assert.Single(new SignatureVerifier().Verify(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks))).Signatures);
+        Assert.True(s.Intact);
+        Assert.True(s.SignatureValueValid);
+    }
+
+    [Fact]
     public void Cades_DetachedPng_IntactValidSigningCertificateMatchesAndQcCompliance()
     {
         var options = new VerificationOptions { Detached = [new DetachedContent("screenshot.png", File.ReadAllBytes(TestData.PathOf("signatures", "cades", "screenshot.png")))] };

@@ -81,6 +81,9 @@ internal sealed class CmsVerification
     public string ContentType { get; set; } = "";
 
     public bool HasEncapsulatedContent { get; set; }
+
+    /// <summary>The encapsulated content (attached signatures), or null.</summary>
+    public byte[]? Content { get; set; }
 }
 
 /// <summary>
@@ -153,6 +156,7 @@ internal static class CmsVerifier
             }
 
             result.HasEncapsulatedContent = true;
+            result.Content = content;
         }
 
         ContentSource? source = content is not null ? sink => sink(content) : detached;

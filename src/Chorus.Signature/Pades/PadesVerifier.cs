@@ -121,6 +121,15 @@ internal static class PadesVerifier
                 else
                 {
                     f.SigningCertificateReferenceRequired = d.SubFilter is "ETSI.CAdES.detached";
+                    if (v.Content is { } encapsulated)
+                    {
+                        // adbe.pkcs7.sha1: the CMS signs SHA-1(byte ranges), carried as encapsulated content.
+                        using var sha1 = Hashing.Create("1.3.14.3.2.26")!;
+                        ranges(chunk => sha1.Append(chunk));
+                        var ok = sha1.Finish().AsSpan().SequenceEqual(encapsulated);
+                        f.Intact = f.Intact == true && ok;
+                        f.Check("ENCAPSULATED_DIGEST", ok ? CheckStatus.Passed : CheckStatus.Failed, ok ? "the encapsulated SHA-1 matches the signed bytes (adbe.pkcs7.sha1)" : "the encapsulated content is not the SHA-1 of the signed bytes");
+                    }
                 }
             }
             catch (SignatureFormatException ex)

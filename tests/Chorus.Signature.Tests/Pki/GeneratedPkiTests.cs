@@ -88,6 +88,21 @@ public class GeneratedPkiTests
     }
 
     [Fact]
+    public void Pades_AdbePkcs7Sha1_IsValid_AndATamperedByteIsCaughtThroughTheEncapsulatedDigest()
+    {
+        var pdf = TestSigners.Pades(Pki.QesSigner, Signed, adbeSha1: true);
+        var s = One(pdf, Options());
+        Assert.Equal("adbe.pkcs7.sha1", s.SubFilter);
+        Assert.True(s.Intact);
+        Assert.Equal(Verdict.Valid, s.Verdict);
+        var i = Encoding.Latin1.GetString(pdf).IndexOf("Marche public", StringComparison.Ordinal);
+        pdf[i] = (byte)'X';
+        var t = One(pdf, Options());
+        Assert.False(t.Intact);
+        Assert.Equal(SubIndication.HashFailure, t.SubIndication);
+    }
+
+    [Fact]
     public void Pades_AppendedPage_IsFormatFailure()
     {
         var s = One(TestSigners.AppendPage(TestSigners.Pades(Pki.QesSigner, Signed)), Options());

@@ -65,7 +65,7 @@ internal static class TestSigners
     }
 
     /// <summary>A one-page PDF signed with a PAdES signature (ETSI.CAdES.detached) covering the whole file.</summary>
-    public static byte[] Pades(TestIdentity signer, DateTime signingTime, DateTime? timestampAt = null, byte[]? body = null, bool wrongCertDigest = false)
+    public static byte[] Pades(TestIdentity signer, DateTime signingTime, DateTime? timestampAt = null, byte[]? body = null, bool wrongCertDigest = false, bool adbeSha1 = false)
     {
         var prefix = new StringBuilder();
         prefix.Append("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
@@ -79,7 +79,7 @@ internal static class TestSigners
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] >>",
             $"<< /Length {content.Length} >>\nstream\n{Encoding.Latin1.GetString(content)}\nendstream",
             "<< /FT /Sig /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /T (Signature1) /V 6 0 R /P 3 0 R >>",
-            "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20250201000000Z) /ByteRange [0 0000000000 0000000000 0000000000] /Contents <" + new string('0', 16384) + "> >>",
+            "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /" + (adbeSha1 ? "adbe.pkcs7.sha1" : "ETSI.CAdES.detached") + " /M (D:20250201000000Z) /ByteRange [0 0000000000 0000000000 0000000000] /Contents <" + new string('0', 16384) + "> >>",
         ];
         var pdf = new StringBuilder("%PDF-1.7\n");
         for (var i = 0; i < objects.Length; i++)
@@ -97,11 +97,11 @@ internal static class TestSigners
 
         pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         var bytes = Encoding.Latin1.GetBytes(pdf.ToString());
-        return SignPrepared(bytes, signer, signingTime, timestampAt, wrongCertDigest);
+        return SignPrepared(bytes, signer, signingTime, timestampAt, wrongCertDigest, adbeSha1);
     }
 
     /// <summary>Fills the last /ByteRange placeholder and /Contents of a prepared PDF.</summary>
-    private static byte[] SignPrepared(byte[] bytes, TestIdentity signer, DateTime signingTime, DateTime? timestampAt, bool wrongCertDigest)
+    private static byte[] SignPrepared(byte[] bytes, TestIdentity signer, DateTime signingTime, DateTime? timestampAt, bool wrongCertDigest, bool adbeSha1)
     {
         var text = Encoding.Latin1.GetString(bytes);
         var contents = text.LastIndexOf("/Contents <", StringComparison.Ordinal) + 10;
@@ -110,7 +110,9 @@ internal static class TestSigners
         var range = $"0 {contents:D10} {contentsEnd:D10} {bytes.Length - contentsEnd:D10}";
         Encoding.ASCII.GetBytes(range).CopyTo(bytes, br);
         var signed = bytes.AsSpan(0, contents).ToArray().Concat(bytes.AsSpan(contentsEnd).ToArray()).ToArray();
-        var cms = Cades(signed, signer, signingTime, timestampAt: timestampAt, wrongCertDigest: wrongCertDigest);
+        var cms = adbeSha1
+            ? Cades(DigestUtilities.CalculateDigest("SHA-1", signed), signer, signingTime, attached: true)
+            : Cades(signed, signer, signingTime, timestampAt: timestampAt, wrongCertDigest: wrongCertDigest);
         var hex = Convert.ToHexString(cms);
         Encoding.ASCII.GetBytes(hex).CopyTo(bytes, contents + 1);
         return bytes;
