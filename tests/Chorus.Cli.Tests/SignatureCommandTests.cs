@@ -133,6 +133,25 @@ public class SignatureCommandTests
     }
 
     [Fact]
+    public void Verify_TrustedListWithBrokenSignature_IsReportedAndGivesNoAnchor()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "chorus-tl-" + Guid.NewGuid());
+        System.IO.Directory.CreateDirectory(dir);
+        try
+        {
+            var text = File.ReadAllText(Sig("trust", "fr.xml")).Replace("<TSLSequenceNumber>56</TSLSequenceNumber>", "<TSLSequenceNumber>57</TSLSequenceNumber>", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(dir, "fr.xml"), text);
+            var r = CliRunner.Run("signature", "verify", Sig("pades", "pdf-signed-original.pdf"), "--trust", dir, "--json");
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains(r.Json().GetProperty("reasons").EnumerateArray(), e => e.GetString()!.StartsWith("TRUST: trusted list FR", StringComparison.Ordinal));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Verify_TrustFolderMissing_Exit2()
     {
         var r = CliRunner.Run("signature", "verify", Sig("pades", "pdf-signed-original.pdf"), "--trust", "no-such-folder");

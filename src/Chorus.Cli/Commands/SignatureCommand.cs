@@ -84,6 +84,12 @@ internal static class SignatureCommand
                 }
 
                 var doc = ToJson(path, result);
+                var trustProblems = options.Trust.TrustedLists.SelectMany(l => l.Problems.Select(p => $"TRUST: trusted list {l.Territory} (sequence {l.SequenceNumber}): {p}")).ToArray();
+                if (trustProblems.Length > 0)
+                {
+                    doc = doc with { Reasons = [.. doc.Reasons, .. trustProblems] };
+                }
+
                 if (asJson)
                 {
                     console.Json(doc);
