@@ -116,6 +116,7 @@ public class SignatureCommandTests
             Assert.Contains("Signature verification report", text, StringComparison.Ordinal);
             Assert.Contains("Document timestamp 6", text, StringComparison.Ordinal);
             Assert.Contains("Document SHA-256", text, StringComparison.Ordinal);
+            Assert.Contains("5. integrity: PASSED", text, StringComparison.Ordinal);
         }
         finally
         {

@@ -154,6 +154,12 @@ public static class SignatureReportWriter
                 lines.Add(($"Signed data {s.DigestAlgorithm}: {d}", 8, false));
             }
 
+            if (!s.IsDocumentTimestamp)
+            {
+                lines.Add(("Arrete of 22 March 2019:", 10, true));
+                lines.AddRange(ArreteChecks(s).Select(a => ($"  {a.Name}: {a.Result}", 9.0, false)));
+            }
+
             lines.Add(("Checks:", 10, true));
             lines.AddRange(s.Checks.Select(check => ($"  [{check.Status.ToString().ToUpperInvariant()}] {check.Name}: {check.Detail}", 8.5, false)));
             if (s.Reasons.Count > 0)
@@ -186,6 +192,24 @@ public static class SignatureReportWriter
 
         var bytes = builder.Build();
         output.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>The five checks of the arrêté (signer identity, certificate category, format, validity at signing time, integrity) from the detailed checks.</summary>
+    private static IEnumerable<(string Name, string Result)> ArreteChecks(SignatureResult s)
+    {
+        string Of(params string[] names)
+        {
+            var relevant = s.Checks.Where(c => names.Contains(c.Name)).ToList();
+            return relevant.Count == 0 ? "NOT CHECKED"
+                : relevant.Exists(c => c.Status == CheckStatus.Failed) ? "FAILED"
+                : relevant.Exists(c => c.Status == CheckStatus.Indeterminate) ? "INDETERMINATE" : "PASSED";
+        }
+
+        yield return ("1. signer identity", s.Certificate is null ? "FAILED (no signing certificate)" : $"{Of("SIGNING_CERTIFICATE_REFERENCE", "SIGNATURE_VALUE")} ({s.Signer})");
+        yield return ("2. certificate category", $"{(s.Level >= SignatureLevel.AdESQc ? "PASSED" : s.Indication == Indication.TotalPassed ? "FAILED" : "INDETERMINATE")} (level {SignatureAssessor.LevelText(s.Level)})");
+        yield return ("3. format", $"{(s.Reasons.Any(r => r.StartsWith("FORMAT_FAILURE", StringComparison.Ordinal)) ? "FAILED" : "PASSED")} ({s.Format}{(s.SubFilter is null ? "" : ", " + s.SubFilter)})");
+        yield return ("4. not expired or revoked at signing time", Of("CHAIN"));
+        yield return ("5. integrity", s.Intact ? "PASSED" : "FAILED");
     }
 
     private static IEnumerable<string> Wrap(string text, int max)
