@@ -62,6 +62,8 @@ internal static class ChorusApp
             InspectCommand.Create(console),
             FacturXCommand.Create(console),
             ConvertCommand.Create(console),
+            SignatureCommand.Create(console),
+            CertificateCommand.Create(console),
         };
         return root;
     }

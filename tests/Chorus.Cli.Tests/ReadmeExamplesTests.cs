@@ -10,6 +10,10 @@ using Chorus.Invoicing.Lifecycle;
 using Chorus.Invoicing;
 using Chorus.Invoicing.Conversion;
 using Chorus.Invoicing.Model;
+using Chorus.Signature;
+using Chorus.Signature.Certificates;
+using Chorus.Signature.Trust;
+using Chorus.Tests.Shared;
 
 namespace Chorus.Cli.Tests;
 
@@ -123,5 +127,19 @@ public class ReadmePdfExamplesTests
         Assert.Equal("1080.00", invoice.Totals!.AmountDue!.Value.ToString());
         var converted = InvoiceConverter.Convert(new MemoryStream(ubl), InvoiceSyntax.Cii, new MemoryStream());
         Assert.Empty(converted.Warnings);
+    public void Signature_Example()
+    {
+        var options = new VerificationOptions
+        {
+            Trust = TrustStore.FromPath(TestData.PathOf("signatures", "trust", "tsl-be-old.xml")),
+            ValidationTime = new DateTimeOffset(2025, 8, 6, 0, 0, 0, TimeSpan.Zero),
+        };
+        var report = new SignatureVerifier(options).Verify(File.ReadAllBytes(TestData.PathOf("signatures", "pades", "pdf-signed-original.pdf")), "offre.pdf");
+        Assert.Equal(Verdict.Indeterminate, report.Verdict);
+        var s = Assert.Single(report.Signatures);
+        Assert.Equal("good-user: None Indeterminate/NoCertificateChainFound intact=True", $"{s.Signer}: {s.Level} {s.Indication}/{s.SubIndication} intact={s.Intact}");
+
+        var expiry = CertificateExpiryChecker.Check(File.ReadAllBytes(TestData.PathOf("signatures", "trust", "real-qcert.cer")), TimeProvider.System, warnDays: 30);
+        Assert.Equal(expiry.DaysLeft <= 30 && !expiry.Expired, expiry.ExpiresSoon);
     }
 }

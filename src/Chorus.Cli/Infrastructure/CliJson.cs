@@ -48,4 +48,6 @@ internal static class CliJson
 [JsonSerializable(typeof(FacturXCommand.ExtractResult))]
 [JsonSerializable(typeof(FacturXCommand.CreateResult))]
 [JsonSerializable(typeof(ConvertCommand.ConvertResult))]
+[JsonSerializable(typeof(SignatureCommand.VerifyResult))]
+[JsonSerializable(typeof(CertificateCommand.CheckResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
