@@ -127,6 +127,9 @@ public class ReadmePdfExamplesTests
         Assert.Equal("1080.00", invoice.Totals!.AmountDue!.Value.ToString());
         var converted = InvoiceConverter.Convert(new MemoryStream(ubl), InvoiceSyntax.Cii, new MemoryStream());
         Assert.Empty(converted.Warnings);
+    }
+
+    [Fact]
     public void Signature_Example()
     {
         var options = new VerificationOptions
