@@ -46,6 +46,7 @@ internal static class ChorusApp
         var root = new RootCommand("chorus: French public e-invoicing (Chorus Pro) and the 2026 B2B reform, from the command line.")
         {
             IdCommand.Create(console),
+            ValidateCommand.Create(console),
         };
         return root;
     }

@@ -35,4 +35,6 @@ internal static class CliJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
+[JsonSerializable(typeof(ValidateCommand.FileResult))]
+[JsonSerializable(typeof(ValidateCommand.FileResult[]))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -162,6 +162,30 @@ public sealed class InvoiceValidator
         return new InvoiceValidationResult(syntax, documentType, profile, ran, problems);
     }
 
+    /// <summary>
+    /// Validates the invoice XML embedded in a Factur-X / ZUGFeRD / XRechnung PDF. A PDF that cannot be read, or that
+    /// carries no invoice XML, gives an unreadable result saying why.
+    /// </summary>
+    public InvoiceValidationResult ValidatePdf(byte[] pdf, InvoiceRuleSets ruleSets = InvoiceRuleSets.Auto)
+    {
+        Chorus.Invoicing.FacturX.FacturXDocument document;
+        try
+        {
+            document = Chorus.Invoicing.FacturX.FacturXDocument.Read(pdf);
+        }
+        catch (Chorus.Invoicing.Pdf.PdfFormatException ex)
+        {
+            return InvoiceValidationResult.Unreadable("not a readable PDF: " + ex.Message, "PDF");
+        }
+
+        if (document.Invoice is not { } invoice)
+        {
+            return InvoiceValidationResult.Unreadable(document.IsEncrypted ? "the PDF is encrypted: its embedded files cannot be read" : "the PDF carries no embedded invoice XML (factur-x.xml, zugferd-invoice.xml, xrechnung.xml)", "PDF");
+        }
+
+        return Validate(invoice.Content, ruleSets);
+    }
+
     internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems)
     {
         foreach (var f in failures)

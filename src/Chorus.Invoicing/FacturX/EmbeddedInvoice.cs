@@ -1,0 +1,40 @@
+namespace Chorus.Invoicing.FacturX;
+
+/// <summary>The invoice XML embedded in a Factur-X / ZUGFeRD / XRechnung PDF, with what the XML says about itself.</summary>
+public sealed class EmbeddedInvoice
+{
+    internal EmbeddedInvoice(EmbeddedFile file, byte[] content, EmbeddedInvoiceSyntax syntax, string? guidelineId)
+    {
+        File = file;
+        _content = content;
+        Syntax = syntax;
+        GuidelineId = guidelineId;
+        Profile = FacturXProfiles.FromGuideline(guidelineId);
+    }
+
+    private readonly byte[] _content;
+
+    /// <summary>The file specification it came from (name, relationship, MIME type).</summary>
+    public EmbeddedFile File { get; }
+
+    /// <summary>The file name, e.g. <c>factur-x.xml</c>.</summary>
+    public string FileName => File.Name;
+
+    /// <summary>The decoded bytes, exactly as embedded (what <c>qpdf --show-attachment</c> prints).</summary>
+    public ReadOnlyMemory<byte> Content => _content;
+
+    /// <summary>The syntax, from the root element.</summary>
+    public EmbeddedInvoiceSyntax Syntax { get; }
+
+    /// <summary>BT-24, the specification identifier (CII <c>GuidelineSpecifiedDocumentContextParameter/ID</c>, UBL <c>CustomizationID</c>), or null.</summary>
+    public string? GuidelineId { get; }
+
+    /// <summary>The profile BT-24 declares, normalised (<c>MINIMUM</c>, <c>BASIC WL</c>, <c>BASIC</c>, <c>EN 16931</c>, <c>EXTENDED</c>, <c>XRECHNUNG</c>, <c>COMFORT</c>), or null.</summary>
+    public string? Profile { get; }
+
+    /// <summary>A copy of the bytes.</summary>
+    public byte[] ToArray() => (byte[])_content.Clone();
+
+    /// <summary>A read-only stream over the bytes (for an XML reader or a validator).</summary>
+    public Stream OpenRead() => new MemoryStream(_content, writable: false);
+}
