@@ -208,6 +208,7 @@ public sealed class InvoiceValidator
             MaxCharactersInDocument = MaxInputBytes,
             MaxCharactersFromEntities = 0,
             IgnoreComments = true,
+            IgnoreWhitespace = schemas is not null,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
