@@ -51,23 +51,32 @@ internal sealed class SchematronRules
 
         var patterns = new List<RulePattern>();
         var shared = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var functions = new UserFunctionTable();
+        foreach (var f in Elements(root, "function"))
+        {
+            var parameters = Elements(f, "param").Select(x => (Attr(x, "name"), Attr(x, "as"))).ToList();
+            var fnLets = Elements(f, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns, null, functions))).ToList();
+            var result = XPathParser.Parse(Attr(Elements(f, "result").First(), "value"), ns, null, functions);
+            functions.Add(new UserFunction(Attr(f, "name"), parameters, fnLets, result));
+        }
+
         foreach (var p in Elements(root, "pattern"))
         {
             var rules = new List<RuleContext>();
             foreach (var r in Elements(p, "rule"))
             {
-                var lets = Elements(r, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns, shared))).ToList();
+                var lets = Elements(r, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns, shared, functions))).ToList();
                 var asserts = r.Children.Where(static c => c.Kind == XNodeKind.Element && c.NamespaceUri == SchNs && c.LocalName is "assert" or "report")
                     .Select(a => new RuleAssertion(
                         Attr(a, "id"),
                         Attr(a, "flag") is { Length: > 0 } f ? f : "fatal",
                         XPathFunctions.Normalize(a.StringValue),
-                        XPathParser.Parse(Attr(a, "test"), ns, shared),
+                        XPathParser.Parse(Attr(a, "test"), ns, shared, functions),
                         a.LocalName == "report",
                         Attr(a, "test")))
                     .ToList();
                 var context = Attr(r, "context");
-                rules.Add(new RuleContext(context, XPathParser.Parse(MatchPatternAsSelection(context), ns, shared), lets, asserts));
+                rules.Add(new RuleContext(context, XPathParser.Parse(MatchPatternAsSelection(context), ns, shared, functions), lets, asserts));
             }
 
             patterns.Add(new RulePattern(Attr(p, "id"), rules));

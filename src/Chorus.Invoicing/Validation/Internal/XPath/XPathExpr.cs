@@ -169,7 +169,11 @@ internal sealed class PathExpr : Expr
         Left = left;
         Right = right;
         var names = new List<int>();
-        CollectNames(this, names);
+        if (StartsInContextDocument(this))
+        {
+            CollectNames(this, names);
+        }
+
         _requiredNames = [.. names.Distinct()];
     }
 
@@ -178,6 +182,17 @@ internal sealed class PathExpr : Expr
     public Expr Right { get; }
 
     public override bool MayBePositional => false;
+
+    /// <summary>Only a path that starts at the context node or its root walks the context's document (not document(), $var…).</summary>
+    private static bool StartsInContextDocument(Expr e)
+    {
+        while (e is PathExpr p)
+        {
+            e = p.Left;
+        }
+
+        return e is StepExpr or RootExpr or ContextItemExpr;
+    }
 
     /// <summary>The names every step of the path needs: if the document has none of one of them, the path is empty.</summary>
     private static void CollectNames(Expr e, List<int> names)

@@ -12,10 +12,12 @@ internal sealed class XPathParser
     private readonly IReadOnlyDictionary<string, string> _namespaces;
     private readonly string _text;
     private readonly Dictionary<string, Expr>? _shared;
+    private readonly UserFunctionTable? _functions;
     private int _pos;
 
-    private XPathParser(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared)
+    private XPathParser(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared, UserFunctionTable? functions)
     {
+        _functions = functions;
         _text = text;
         _tokens = XPathLexer.Tokenize(text);
         _namespaces = namespaces;
@@ -27,9 +29,9 @@ internal sealed class XPathParser
     /// (no variables, no current()) are shared between all expressions parsed with the same table and evaluated once
     /// per document: the official rules repeat the same <c>//cac:TaxCategory[…]</c> tests dozens of times.
     /// </summary>
-    public static Expr Parse(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared = null)
+    public static Expr Parse(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared = null, UserFunctionTable? functions = null)
     {
-        var p = new XPathParser(text, namespaces, shared);
+        var p = new XPathParser(text, namespaces, shared, functions);
         var e = p.ParseExpr();
         if (p.Peek.Kind != TokenKind.End)
         {
@@ -524,7 +526,10 @@ internal sealed class XPathParser
             }
 
             Expect(")");
-            return WithPredicates(XPathFunctions.Create(t.Text, [.. args]));
+            var call = _functions is not null && t.Text.IndexOf(':') > 0 && !t.Text.StartsWith("xs:", StringComparison.Ordinal) && !t.Text.StartsWith("fn:", StringComparison.Ordinal)
+                ? _functions.Call(t.Text, [.. args])
+                : XPathFunctions.Create(t.Text, [.. args]);
+            return WithPredicates(call);
         }
 
         return AxisStep(Axis.Child);
