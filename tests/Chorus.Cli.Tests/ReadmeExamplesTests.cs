@@ -1,4 +1,7 @@
 using Chorus.Directory.Identifiers;
+using Chorus.Invoicing;
+using Chorus.Invoicing.Conversion;
+using Chorus.Invoicing.Model;
 
 namespace Chorus.Cli.Tests;
 
@@ -15,5 +18,25 @@ public class ReadmeExamplesTests
         Assert.Equal(IdentifierKind.Siret, check.Kind);
         Assert.False(check.IsValid);
         Assert.StartsWith("check digit mismatch", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invoicing_Example()
+    {
+        var invoice = new InvoiceBuilder("F-2026-001", new DateTime(2026, 1, 15))
+            .Seller(new Party { Name = "Fournisseur SA", VatId = "FR44732829320", Address = new Address { CountryCode = "FR" } })
+            .Buyer(new Party { Name = "Ministère", Identifiers = [new Identifier("11000201100044", IdentifierScheme.Siret)] })
+            .BuyerReference("SERVICE-01")
+            .PurchaseOrderReference("EJ-1234")
+            .AddLine("1", "Conseil", 2m, UnitCode.Hour, 450m, VatCategoryCode.Standard, 20m)
+            .ComputeTotals()
+            .Build();
+        byte[] ubl = InvoiceXml.Write(invoice, InvoiceSyntax.Ubl);
+        byte[] cii = InvoiceXml.Write(invoice, InvoiceSyntax.Cii);
+        Assert.True(InvoiceXml.Read(cii).Invoice == invoice);
+        Assert.Equal(1080.00m, invoice.Totals!.AmountDue!.Value.Value);
+        Assert.Equal("1080.00", invoice.Totals!.AmountDue!.Value.ToString());
+        var converted = InvoiceConverter.Convert(new MemoryStream(ubl), InvoiceSyntax.Cii, new MemoryStream());
+        Assert.Empty(converted.Warnings);
     }
 }
