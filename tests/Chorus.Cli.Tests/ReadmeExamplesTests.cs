@@ -1,4 +1,6 @@
 using Chorus.Directory.Identifiers;
+using Chorus.Invoicing.Validation;
+using Chorus.Tests.Shared;
 using Chorus.Invoicing;
 using Chorus.Invoicing.Conversion;
 using Chorus.Invoicing.Model;
@@ -38,5 +40,26 @@ public class ReadmeExamplesTests
         Assert.Equal("1080.00", invoice.Totals!.AmountDue!.Value.ToString());
         var converted = InvoiceConverter.Convert(new MemoryStream(ubl), InvoiceSyntax.Cii, new MemoryStream());
         Assert.Empty(converted.Warnings);
+    }
+
+    [Fact]
+    public void Validation_Example()
+    {
+        var path = TestData.PathOf("ubl", "ubl-tc434-example1.xml");
+        var pdfPath = TestData.PathOf("facturx", "MINIMUM_Rechnung_fx.pdf");
+        var result = InvoiceValidator.Default.Validate(File.ReadAllBytes(path), InvoiceRuleSets.Auto | InvoiceRuleSets.Chorus);
+        var lines = new List<string> { $"{result.Syntax} {result.DocumentType} {result.Profile}: valid={result.IsValid}" };
+        foreach (var p in result.Problems.Where(p => p.Severity == ValidationSeverity.Fatal))
+        {
+            lines.Add($"{p.Rule} at {p.Location}: {p.Message}");
+        }
+
+        var pdf = InvoiceValidator.Default.ValidatePdf(File.ReadAllBytes(pdfPath));
+
+        Assert.Equal("ubl invoice EN 16931: valid=False", lines[0]);
+        Assert.Contains(lines, static l => l.StartsWith("CHORUS-04 at /", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, static l => l.StartsWith("BR-", StringComparison.Ordinal));
+        Assert.True(pdf.IsValid);
+        Assert.Equal("MINIMUM", pdf.Profile);
     }
 }
