@@ -25,7 +25,7 @@ public static class InvoiceXml
     {
         options ??= InvoiceReadOptions.Default;
         using var reader = XmlReader.Create(stream, ReaderSettings(options));
-        return Read(reader, options);
+        return Read(reader, options, owned: true);
     }
 
     /// <summary>Reads an invoice document from bytes.</summary>
@@ -35,6 +35,13 @@ public static class InvoiceXml
         using var stream = new MemoryStream(xml, writable: false);
         return Read(stream, options);
     }
+
+    /// <summary>
+    /// Reads an invoice document from a reader the caller created (e.g. a schema-validating reader, so that XSD
+    /// validation happens in the same pass). The caller owns the reader's settings: keep DTDs prohibited and no resolver.
+    /// </summary>
+    /// <exception cref="InvoiceFormatException">The input is not a readable invoice.</exception>
+    public static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions? options = null) => Read(reader, options ?? InvoiceReadOptions.Default, owned: false);
 
     /// <summary>Reads just the invoice model from a stream.</summary>
     /// <exception cref="InvoiceFormatException">The input is not a readable invoice.</exception>
@@ -85,8 +92,9 @@ public static class InvoiceXml
         CloseInput = false,
     };
 
-    private static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions options)
+    private static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions options, bool owned)
     {
+        _ = owned;
         var cursor = new XmlCursor(reader, options.MaxDepth);
         try
         {
