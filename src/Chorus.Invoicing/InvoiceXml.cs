@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using Chorus.Invoicing.Cii;
@@ -134,7 +135,16 @@ public static class InvoiceXml
         {
             var line = ex.LineNumber > 0 ? ex.LineNumber : cursor.Line;
             var position = ex.LineNumber > 0 ? ex.LinePosition : cursor.Column;
-            throw new InvoiceFormatException("not well-formed XML: " + ex.Message, line, position, ex);
+            // XmlException repeats " Line n, position m." in its message: the exception states the position once.
+            var message = ex.Message;
+            var repeated = string.Format(CultureInfo.InvariantCulture, " Line {0}, position {1}.", ex.LineNumber, ex.LinePosition);
+            var at = message.IndexOf(repeated, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = message.Remove(at, repeated.Length);
+            }
+
+            throw new InvoiceFormatException("not well-formed XML: " + message, line, position, ex);
         }
         catch (FormatException ex)
         {
