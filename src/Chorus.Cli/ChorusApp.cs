@@ -59,6 +59,7 @@ internal static class ChorusApp
             TotpCommand.Create(console),
             LifecycleCommand.Create(console),
             AttachmentsCommand.Create(console),
+            ValidateCommand.Create(console),
             InspectCommand.Create(console),
             FacturXCommand.Create(console),
             ConvertCommand.Create(console),

@@ -7,6 +7,8 @@ using Chorus.Directory.Identifiers;
 using Chorus.Tests.Shared;
 using Chorus.Invoicing.Attachments;
 using Chorus.Invoicing.Lifecycle;
+using Chorus.Invoicing.Validation;
+using Chorus.Tests.Shared;
 using Chorus.Invoicing;
 using Chorus.Invoicing.Conversion;
 using Chorus.Invoicing.Model;
@@ -78,6 +80,27 @@ public class ReadmeExamplesTests
             [new AttachmentFile("devis signé.pdf", 2_000_000), new AttachmentFile("outil.exe", 1_000)], DepositMode.Portal);
         var lines = report.Files.Select(file => $"{file.Name}: {(file.IsValid ? "ok" : string.Join("; ", file.Errors))}").ToArray();
         Assert.Equal(["devis signé.pdf: ok", "outil.exe: the extension .exe is not allowed"], lines);
+    }
+
+    [Fact]
+    public void Validation_Example()
+    {
+        var path = TestData.PathOf("ubl", "ubl-tc434-example1.xml");
+        var pdfPath = TestData.PathOf("facturx", "MINIMUM_Rechnung_fx.pdf");
+        var result = InvoiceValidator.Default.Validate(File.ReadAllBytes(path), InvoiceRuleSets.Auto | InvoiceRuleSets.Chorus);
+        var lines = new List<string> { $"{result.Syntax} {result.DocumentType} {result.Profile}: valid={result.IsValid}" };
+        foreach (var p in result.Problems.Where(p => p.Severity == ValidationSeverity.Fatal))
+        {
+            lines.Add($"{p.Rule} at {p.Location}: {p.Message}");
+        }
+
+        var pdf = InvoiceValidator.Default.ValidatePdf(File.ReadAllBytes(pdfPath));
+
+        Assert.Equal("ubl invoice EN 16931: valid=False", lines[0]);
+        Assert.Contains(lines, static l => l.StartsWith("CHORUS-04 at /", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, static l => l.StartsWith("BR-", StringComparison.Ordinal));
+        Assert.True(pdf.IsValid);
+        Assert.Equal("MINIMUM", pdf.Profile);
     }
 }
 

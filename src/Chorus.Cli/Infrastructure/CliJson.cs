@@ -44,6 +44,8 @@ internal static class CliJson
 [JsonSerializable(typeof(LifecycleCommand.StatusRow[]))]
 [JsonSerializable(typeof(LifecycleCommand.RecycleResult))]
 [JsonSerializable(typeof(AttachmentsCommand.CheckResult))]
+[JsonSerializable(typeof(ValidateCommand.FileResult))]
+[JsonSerializable(typeof(ValidateCommand.FileResult[]))]
 [JsonSerializable(typeof(InspectCommand.InspectResult))]
 [JsonSerializable(typeof(FacturXCommand.ExtractResult))]
 [JsonSerializable(typeof(FacturXCommand.CreateResult))]

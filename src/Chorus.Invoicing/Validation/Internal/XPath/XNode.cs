@@ -1,0 +1,215 @@
+using System.Text;
+using System.Xml;
+
+namespace Chorus.Invoicing.Validation.Internal.XPath;
+
+/// <summary>The kinds of node the rule engine walks.</summary>
+internal enum XNodeKind
+{
+    Document,
+    Element,
+    Attribute,
+    Text,
+}
+
+/// <summary>
+/// A compact, immutable-after-build XML node: just what the schematron rules read (names, parent, children, attributes,
+/// string values, document order). Built in one forward pass over an <see cref="XmlReader"/>.
+/// </summary>
+internal sealed class XNode
+{
+    private static readonly List<XNode> NoNodes = [];
+    private string? _stringValue;
+
+    public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
+    {
+        Document = parent?.Document ?? this;
+        NameId = kind is XNodeKind.Element or XNodeKind.Attribute ? XNames.Lookup(namespaceUri, localName) : XNames.Unknown;
+        Kind = kind;
+        LocalName = localName;
+        NamespaceUri = namespaceUri;
+        Prefix = prefix;
+        Parent = parent;
+    }
+
+    public XNodeKind Kind { get; }
+
+    /// <summary>The rule-table run and pattern that last checked this node (schematron: first matching rule wins).</summary>
+    public (int Run, int Pattern) ClaimedBy { get; set; }
+
+    /// <summary>The document node of this node's tree.</summary>
+    public XNode Document { get; }
+
+    /// <summary>The <see cref="XNames"/> id of the expanded name, or <see cref="XNames.Unknown"/>.</summary>
+    public int NameId { get; }
+
+    /// <summary>For the document node: which <see cref="XNames"/> ids occur as element or attribute names.</summary>
+    public bool[]? NamesPresent { get; set; }
+
+    /// <summary>For the document node: true when it is known that no element or attribute has name <paramref name="nameId"/>
+    /// (a name registered after the document was read is never reported absent).</summary>
+    public bool Lacks(int nameId) => NamesPresent is { } p && nameId >= 0 && nameId < p.Length && !p[nameId];
+
+    public string LocalName { get; }
+
+    public string NamespaceUri { get; }
+
+    public string Prefix { get; }
+
+    public XNode? Parent { get; }
+
+    /// <summary>Position in document order (attributes follow their element).</summary>
+    public int Order { get; set; }
+
+    /// <summary>Element and text children, in document order.</summary>
+    public List<XNode> Children { get; private set; } = NoNodes;
+
+    public List<XNode> Attributes { get; private set; } = NoNodes;
+
+    /// <summary>Value of a text or attribute node.</summary>
+    public string? Value { get; set; }
+
+    /// <summary>1-based line of the node in its document (0 when unknown).</summary>
+    public int Line { get; set; }
+
+    /// <summary>The document node this node belongs to.</summary>
+    public XNode Root
+    {
+        get
+        {
+            var n = this;
+            while (n.Parent is not null)
+            {
+                n = n.Parent;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).</summary>
+    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex { get; set; }
+
+    private string? _qualifiedName;
+    private Untyped? _typed;
+
+    public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
+
+    /// <summary>The typed value of the node in an untyped document (cached: rules atomise the same nodes many times).</summary>
+    public Untyped TypedValue => _typed ??= new Untyped(StringValue);
+
+    /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).</summary>
+    public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex { get; set; }
+
+    public void AddChild(XNode child)
+    {
+        if (ReferenceEquals(Children, NoNodes))
+        {
+            Children = [];
+        }
+
+        Children.Add(child);
+    }
+
+    public void AddAttribute(XNode attribute)
+    {
+        if (ReferenceEquals(Attributes, NoNodes))
+        {
+            Attributes = [];
+        }
+
+        Attributes.Add(attribute);
+    }
+
+    /// <summary>The XPath string value: the text of a text/attribute node, the concatenated descendant text of an element.</summary>
+    public string StringValue
+    {
+        get
+        {
+            if (_stringValue is not null)
+            {
+                return _stringValue;
+            }
+
+            if (Kind is XNodeKind.Text or XNodeKind.Attribute)
+            {
+                return _stringValue = Value ?? string.Empty;
+            }
+
+            if (Children.Count == 1 && Children[0].Kind == XNodeKind.Text)
+            {
+                return _stringValue = Children[0].Value ?? string.Empty;
+            }
+
+            if (Children.Count == 0)
+            {
+                return _stringValue = string.Empty;
+            }
+
+            var sb = new StringBuilder();
+            AppendText(this, sb);
+            return _stringValue = sb.ToString();
+        }
+    }
+
+    private static void AppendText(XNode node, StringBuilder sb)
+    {
+        foreach (var c in node.Children)
+        {
+            if (c.Kind == XNodeKind.Text)
+            {
+                sb.Append(c.Value);
+            }
+            else
+            {
+                AppendText(c, sb);
+            }
+        }
+    }
+
+    /// <summary>A readable XPath of this node: <c>/ubl:Invoice/cac:InvoiceLine[2]/cbc:ID</c> (position only when needed).</summary>
+    public string Path()
+    {
+        if (Kind == XNodeKind.Document)
+        {
+            return "/";
+        }
+
+        var parts = new List<string>();
+        for (var n = this; n is not null && n.Kind != XNodeKind.Document; n = n.Parent)
+        {
+            if (n.Kind == XNodeKind.Attribute)
+            {
+                parts.Add("@" + n.QualifiedName);
+                continue;
+            }
+
+            var name = n.QualifiedName;
+            if (n.Parent is { } p)
+            {
+                int index = 0, count = 0;
+                foreach (var s in p.Children)
+                {
+                    if (s.Kind == XNodeKind.Element && s.LocalName == n.LocalName && s.NamespaceUri == n.NamespaceUri)
+                    {
+                        count++;
+                        if (ReferenceEquals(s, n))
+                        {
+                            index = count;
+                        }
+                    }
+                }
+
+                if (count > 1)
+                {
+                    name += "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+                }
+            }
+
+            parts.Add(name);
+        }
+
+        parts.Reverse();
+        return "/" + string.Join("/", parts);
+    }
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Schema;
+using Chorus.Invoicing.Validation.Internal;
+using Chorus.Invoicing.Validation.Internal.Schematron;
+using Chorus.Invoicing.Validation.Internal.XPath;
+
+namespace Chorus.Invoicing.Validation;
+
+/// <summary>
+/// Validates UBL 2.1, CII D16B and ZUGFeRD 1.0 invoices: XML Schema, the EN 16931 rules of the official CEN/TC 434
+/// artefacts v1.3.16, the Factur-X profile rules, Chorus Pro's own rules and the reform's. One pass over the bytes builds a
+/// compact tree while the schema validates it; rule tables and schema sets are compiled once per process and shared.
+/// Thread-safe.
+/// </summary>
+public sealed class InvoiceValidator
+{
+    /// <summary>Input larger than this is refused as unreadable (a 3.3 MB invoice with an embedded PDF is well within it).</summary>
+    public const long MaxInputBytes = 64L * 1024 * 1024;
+
+    private const int MaxSchemaProblems = 200;
+
+    private readonly IBuyerDirectory? _directory;
+
+    /// <summary>A validator; with a <paramref name="directory"/>, the Chorus Pro rules check BT-10 and BT-13 where the buyer requires them.</summary>
+    public InvoiceValidator(IBuyerDirectory? directory = null)
+    {
+        _directory = directory;
+    }
+
+    /// <summary>A validator without directory.</summary>
+    public static InvoiceValidator Default { get; } = new();
+
+    /// <summary>Validates an invoice from a stream (read to the end; the stream is not closed).</summary>
+    public InvoiceValidationResult Validate(Stream xml, InvoiceRuleSets ruleSets = InvoiceRuleSets.Auto)
+    {
+#if NET8_0_OR_GREATER
+        ArgumentNullException.ThrowIfNull(xml);
+#else
+        if (xml is null)
+        {
+            throw new ArgumentNullException(nameof(xml));
+        }
+#endif
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = xml.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > MaxInputBytes)
+            {
+                return InvoiceValidationResult.Unreadable($"input larger than {MaxInputBytes} bytes", "byte " + MaxInputBytes.ToString(CultureInfo.InvariantCulture));
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return Validate(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), ruleSets);
+    }
+
+    /// <summary>Validates an invoice held in memory.</summary>
+    public InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets = InvoiceRuleSets.Auto)
+    {
+        if (xml.Length > MaxInputBytes)
+        {
+            return InvoiceValidationResult.Unreadable($"input larger than {MaxInputBytes} bytes", "byte " + MaxInputBytes.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(xml, out var segment) ? segment : new ArraySegment<byte>(xml.ToArray());
+
+        // 1. Peek at the root element only: it decides the syntax and so the schema.
+        string rootNs, rootLocal;
+        try
+        {
+            using var peek = XmlReader.Create(new MemoryStream(array.Array!, array.Offset, array.Count, false), SafeSettings(null));
+            if (peek.MoveToContent() != XmlNodeType.Element)
+            {
+                return InvoiceValidationResult.Unreadable("no root element", "line 1");
+            }
+
+            rootNs = peek.NamespaceURI;
+            rootLocal = peek.LocalName;
+        }
+        catch (XmlException ex)
+        {
+            return InvoiceValidationResult.Unreadable("not well-formed XML: " + ex.Message, Line(ex.LineNumber, ex.LinePosition));
+        }
+
+        var syntax = DocumentKind.SyntaxOf(rootNs, rootLocal);
+        if (syntax is null)
+        {
+            return InvoiceValidationResult.Unreadable($"root element {{{rootNs}}}{rootLocal} is not a UBL 2.1 Invoice/CreditNote, a CII CrossIndustryInvoice or a ZUGFeRD 1.0 CrossIndustryDocument", "/" + rootLocal);
+        }
+
+        // The syntax's rule table first: it registers the names the rules test, which the tree records as integer ids.
+        var en16931 = (ruleSets & (InvoiceRuleSets.En16931 | InvoiceRuleSets.Auto)) != 0 ? RuleTables.En16931(syntax) : null;
+
+        // 2. One validating pass: the full syntax schema (fatal) while building the rule tree.
+        var problems = new List<ValidationProblem>();
+        XNode doc;
+        var schemaProblems = 0;
+        try
+        {
+            var settings = SafeSettings(syntax switch
+            {
+                "ubl" => SchemaCatalog.Ubl,
+                "cii" => SchemaCatalog.Cii,
+                _ => SchemaCatalog.Zugferd1,
+            });
+            settings.ValidationEventHandler += (_, e) =>
+            {
+                if (++schemaProblems <= MaxSchemaProblems)
+                {
+                    problems.Add(new ValidationProblem("XSD", e.Severity == XmlSeverityType.Error ? ValidationSeverity.Fatal : ValidationSeverity.Warning, e.Message, Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0)));
+                }
+                else if (e.Severity == XmlSeverityType.Error)
+                {
+                    // Bounded time on hostile input (millions of undeclared elements): stop reading, the verdict is known.
+                    throw new SchemaLimitException(Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
+                }
+            };
+            using var reader = XmlReader.Create(new MemoryStream(array.Array!, array.Offset, array.Count, false), settings);
+            doc = XTreeBuilder.Build(reader);
+        }
+        catch (XTreeException ex)
+        {
+            return InvoiceValidationResult.Unreadable("cannot read the XML: " + ex.Message, "line " + ex.Line.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (SchemaLimitException ex)
+        {
+            problems.Add(new ValidationProblem("XSD", ValidationSeverity.Fatal, $"more than {MaxSchemaProblems} schema errors: validation stopped here, business rules not run", ex.Message));
+            return new InvoiceValidationResult(syntax, null, null, [], problems);
+        }
+
+        var root = doc.Children.First(static c => c.Kind == XNodeKind.Element);
+        var bt24 = DocumentKind.SpecificationId(root, syntax);
+        var profile = DocumentKind.ProfileOf(bt24);
+        var documentType = DocumentKind.DocumentTypeOf(root, syntax);
+
+        // 3. Rule sets.
+        var sets = ruleSets;
+        if ((sets & InvoiceRuleSets.Auto) != 0)
+        {
+            sets |= syntax == "cii" && DocumentKind.FacturXProfileFolder(profile) is not null ? InvoiceRuleSets.FacturX : InvoiceRuleSets.En16931;
+        }
+
+        var ran = new List<string>();
+        if ((sets & InvoiceRuleSets.En16931) != 0)
+        {
+            ran.Add("en16931");
+            if ((en16931 ?? RuleTables.En16931(syntax)) is { } rules)
+            {
+                AddFailures(rules.Run(doc), problems);
+            }
+        }
+
+        if ((sets & InvoiceRuleSets.FacturX) != 0)
+        {
+            ran.Add("facturx");
+            FacturXRules.Check(doc, syntax, profile, array, problems);
+        }
+
+        if ((sets & InvoiceRuleSets.Chorus) != 0)
+        {
+            ran.Add("chorus");
+            ChorusRules.Check(root, syntax, _directory, problems);
+        }
+
+        if ((sets & InvoiceRuleSets.FrCtc) != 0)
+        {
+            ran.Add("fr-ctc");
+            FrCtcRules.Check(root, syntax, problems);
+        }
+
+        return new InvoiceValidationResult(syntax, documentType, profile, ran, problems);
+    }
+
+    /// <summary>
+    /// Validates the invoice XML embedded in a Factur-X / ZUGFeRD / XRechnung PDF. A PDF that cannot be read, or that
+    /// carries no invoice XML, gives an unreadable result saying why.
+    /// </summary>
+    public InvoiceValidationResult ValidatePdf(byte[] pdf, InvoiceRuleSets ruleSets = InvoiceRuleSets.Auto)
+    {
+        Chorus.Invoicing.FacturX.FacturXDocument document;
+        try
+        {
+            document = Chorus.Invoicing.FacturX.FacturXDocument.Read(pdf);
+        }
+        catch (Chorus.Invoicing.Pdf.PdfFormatException ex)
+        {
+            return InvoiceValidationResult.Unreadable("not a readable PDF: " + ex.Message, "PDF");
+        }
+
+        if (document.Invoice is not { } invoice)
+        {
+            return InvoiceValidationResult.Unreadable(document.IsEncrypted ? "the PDF is encrypted: its embedded files cannot be read" : "the PDF carries no embedded invoice XML (factur-x.xml, zugferd-invoice.xml, xrechnung.xml)", "PDF");
+        }
+
+        return Validate(invoice.Content, ruleSets);
+    }
+
+    internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems)
+    {
+        foreach (var f in failures)
+        {
+            var severity = f.Assertion.Flag is "warning" or "information" ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
+            var message = f.Error is null ? f.Assertion.Message : f.Assertion.Message + " (the test could not be evaluated: " + f.Error + ")";
+            problems.Add(new ValidationProblem(f.Assertion.Id, severity, message, f.Node.Path()));
+        }
+    }
+
+    internal static XmlReaderSettings SafeSettings(XmlSchemaSet? schemas)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxInputBytes,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreWhitespace = schemas is not null,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
+        if (schemas is not null)
+        {
+            settings.ValidationType = ValidationType.Schema;
+            settings.Schemas = schemas;
+            settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
+        }
+
+        return settings;
+    }
+
+    private static string Line(int line, int column) =>
+        line <= 0 ? "line 0" : $"line {line.ToString(CultureInfo.InvariantCulture)}, column {column.ToString(CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>Thrown inside the schema validation callback to stop reading a document with too many schema errors.</summary>
+internal sealed class SchemaLimitException(string location) : Exception(location);
