@@ -51,5 +51,5 @@ internal static class CliJson
 [JsonSerializable(typeof(FacturXCommand.CreateResult))]
 [JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 [JsonSerializable(typeof(SignatureCommand.VerifyResult))]
-[JsonSerializable(typeof(CertificateCommand.CheckResult))]
+[JsonSerializable(typeof(CertificateCommand.CheckResult), TypeInfoPropertyName = "CertificateCheckResult")]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
