@@ -1,20 +1,18 @@
-using Chorus.Directory.Annuaire;
 using System.Security.Cryptography;
 using Chorus.Auth.Protection;
 using Chorus.Auth.Stores;
 using Chorus.Auth.Totp;
+using Chorus.Directory.Annuaire;
 using Chorus.Directory.Identifiers;
-using Chorus.Tests.Shared;
 using Chorus.Invoicing.Attachments;
-using Chorus.Invoicing.Lifecycle;
-using Chorus.Invoicing.Validation;
-using Chorus.Tests.Shared;
-using Chorus.Invoicing;
 using Chorus.Invoicing.Conversion;
+using Chorus.Invoicing.Lifecycle;
 using Chorus.Invoicing.Model;
-using Chorus.Signature;
+using Chorus.Invoicing.Validation;
+using Chorus.Invoicing;
 using Chorus.Signature.Certificates;
 using Chorus.Signature.Trust;
+using Chorus.Signature;
 using Chorus.Tests.Shared;
 
 namespace Chorus.Cli.Tests;
