@@ -1,0 +1,288 @@
+using System.Buffers;
+using System.Text;
+using System.Xml;
+using Chorus.Invoicing.Model;
+
+namespace Chorus.Invoicing.Xml;
+
+/// <summary>
+/// A forward-only walk over an <see cref="XmlReader"/> for the recursive-descent readers: child iteration, text and
+/// base64 content, a depth limit, and source locations (line, column and an XPath built lazily from a path stack).
+/// </summary>
+internal sealed class XmlCursor
+{
+    private readonly XmlReader _reader;
+    private readonly IXmlLineInfo? _lines;
+    private readonly int _maxDepth;
+    private Frame[] _frames = new Frame[16];
+    private List<(string Name, int Count)>?[] _counts = new List<(string Name, int Count)>?[16];
+    private readonly List<RepeatedElement> _repeated = [];
+
+    public XmlCursor(XmlReader reader, int maxDepth)
+    {
+        _reader = reader;
+        _lines = reader as IXmlLineInfo;
+        _maxDepth = maxDepth;
+    }
+
+    public XmlReader Reader => _reader;
+
+    public string LocalName => _reader.LocalName;
+
+    public string NamespaceUri => _reader.NamespaceURI;
+
+    public List<RepeatedElement> Repeated => _repeated;
+
+    public int Line => _lines?.LineNumber ?? 0;
+
+    public int Column => _lines?.LinePosition ?? 0;
+
+    /// <summary>Moves to the root element and starts the path stack.</summary>
+    public bool MoveToRoot()
+    {
+        if (_reader.MoveToContent() != XmlNodeType.Element)
+        {
+            return false;
+        }
+
+        _frames[0] = new Frame(_reader.Name, 1);
+        return true;
+    }
+
+    /// <summary>On a start tag: steps inside. False (and past the element) when it is empty.</summary>
+    public bool BeginChildren()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            _reader.Read();
+            return false;
+        }
+
+        _reader.Read();
+        return true;
+    }
+
+    /// <summary>
+    /// Inside an element (after <see cref="BeginChildren"/>): moves to the next child start tag and returns true, or
+    /// consumes the parent's end tag and returns false. Text and other nodes between children are skipped.
+    /// </summary>
+    public bool NextChild()
+    {
+        while (true)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    Push();
+                    return true;
+                case XmlNodeType.EndElement:
+                    _reader.Read();
+                    return false;
+                case XmlNodeType.None:
+                    throw new XmlException("Unexpected end of file.");
+                default:
+                    if (!_reader.Read())
+                    {
+                        throw new XmlException("Unexpected end of file.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Skips the current element and its content (with the depth limit).</summary>
+    public void Skip()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            _reader.Read();
+            return;
+        }
+
+        var depth = _reader.Depth;
+        while (_reader.Read())
+        {
+            if (_reader.NodeType == XmlNodeType.Element && _reader.Depth > _maxDepth)
+            {
+                throw DepthExceeded();
+            }
+
+            if (_reader.NodeType == XmlNodeType.EndElement && _reader.Depth == depth)
+            {
+                _reader.Read();
+                return;
+            }
+        }
+
+        throw new XmlException("Unexpected end of file.");
+    }
+
+    /// <summary>The text content of the current element (child elements skipped); consumes the element.</summary>
+    public string ReadText()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            _reader.Read();
+            return string.Empty;
+        }
+
+        var depth = _reader.Depth;
+        _reader.Read();
+        string? first = null;
+        StringBuilder? more = null;
+        while (true)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    if (first is null)
+                    {
+                        first = _reader.Value;
+                    }
+                    else
+                    {
+                        (more ??= new StringBuilder(first)).Append(_reader.Value);
+                    }
+
+                    _reader.Read();
+                    break;
+                case XmlNodeType.Element:
+                    Skip();
+                    break;
+                case XmlNodeType.EndElement when _reader.Depth == depth:
+                    _reader.Read();
+                    return more?.ToString() ?? first ?? string.Empty;
+                case XmlNodeType.None:
+                    throw new XmlException("Unexpected end of file.");
+                default:
+                    _reader.Read();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An attribute of the current element (no namespace), or null.</summary>
+    public string? Attribute(string name) => _reader.HasAttributes ? _reader.GetAttribute(name) : null;
+
+    /// <summary>Decodes base64 content straight into one exact-size array (pooled scratch while it grows); consumes the element.</summary>
+    public byte[] ReadBase64()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            _reader.Read();
+            return [];
+        }
+
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(64 * 1024);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = pool.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, bigger, 0, length);
+                    pool.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var n = _reader.ReadElementContentAsBase64(buffer, length, buffer.Length - length);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                length += n;
+            }
+
+            var result = new byte[length];
+            Buffer.BlockCopy(buffer, 0, result, 0, length);
+            return result;
+        }
+        finally
+        {
+            pool.Return(buffer);
+        }
+    }
+
+    /// <summary>The location of the current element (materialises the path nodes once, shared by descendants).</summary>
+    public SourceLocation Here()
+    {
+        var depth = _reader.Depth;
+        return new SourceLocation(Node(depth), Line, Column);
+    }
+
+    /// <summary>Records that the current element repeats one the model holds once.</summary>
+    public void NoteRepeated() => _repeated.Add(new RepeatedElement(_reader.Name, Here()));
+
+    public InvoiceFormatException DepthExceeded() =>
+        new($"nesting deeper than {_maxDepth} elements", Line, Column);
+
+    private void Push()
+    {
+        var depth = _reader.Depth;
+        if (depth > _maxDepth)
+        {
+            throw DepthExceeded();
+        }
+
+        if (depth >= _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+            Array.Resize(ref _counts, _frames.Length);
+        }
+
+        var name = _reader.Name;
+        var position = depth == 0 ? 1 : CountChild(depth - 1, name);
+        _frames[depth] = new Frame(name, position);
+        _counts[depth]?.Clear();
+    }
+
+    private LocationNode? Node(int depth)
+    {
+        if (depth < 0)
+        {
+            return null;
+        }
+
+        ref var frame = ref _frames[depth];
+        if (frame.Node is null)
+        {
+            frame.Node = new LocationNode(Node(depth - 1), frame.Name, frame.Position);
+        }
+
+        return frame.Node;
+    }
+
+    private int CountChild(int depth, string name)
+    {
+        var children = _counts[depth] ??= [];
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (ReferenceEquals(children[i].Name, name) || children[i].Name == name)
+            {
+                var count = children[i].Count + 1;
+                children[i] = (name, count);
+                return count;
+            }
+        }
+
+        children.Add((name, 1));
+        return 1;
+    }
+
+    private struct Frame(string name, int position)
+    {
+        public string Name { get; } = name;
+
+        public int Position { get; } = position;
+
+        public LocationNode? Node { get; set; }
+    }
+}
