@@ -11,6 +11,7 @@ internal static class NativeEn16931
 {
     private static readonly IRuleGroup[] Groups =
     [
+        .. VatCategoryRules.Groups,
         Totals.MonetaryTotals,
         Totals.VatTotal,
         Decimals.DocumentAllowances,

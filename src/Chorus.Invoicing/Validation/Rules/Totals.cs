@@ -188,6 +188,8 @@ internal static class Totals
     }
 
     // BR-CO-14 Invoice total VAT amount (BT-110) = Σ VAT category tax amount (BT-117).
+    // Each cac:TaxTotal with subtotals is checked against its own cbc:TaxAmount; the model keeps BT-110/111 apart
+    // from the breakdowns, so the TaxTotal they were read from is told by their locations.
     private static bool VatSumUbl(Invoice i)
     {
         if (i.VatBreakdowns.Count == 0)
@@ -195,21 +197,54 @@ internal static class Totals
             return true; // no cac:TaxSubtotal
         }
 
-        decimal sum = 0;
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var b in i.VatBreakdowns)
         {
+            var key = Parent(b.Location.XPath) ?? string.Empty;
+            sums.TryGetValue(key, out var sum);
             if (b.TaxAmount is { } a)
             {
                 if (a.Value is not { } v)
                 {
-                    return false;
+                    return false; // xs:decimal('abc'): a dynamic error
                 }
 
                 sum += v;
             }
+
+            sums[key] = sum;
         }
 
-        return Dec(i.Totals?.VatTotal) is { } total && total == Round2(sum);
+        foreach (var pair in sums)
+        {
+            Amount? total = null;
+            foreach (var candidate in VatTotals(i))
+            {
+                if (pair.Key.Length == 0 || Parent(candidate.Location.XPath) == pair.Key)
+                {
+                    total = candidate;
+                    break;
+                }
+            }
+
+            if (Dec(total) is not { } t || t != Round2(pair.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Parent(string? xpath)
+    {
+        if (xpath is null)
+        {
+            return null;
+        }
+
+        var slash = xpath.LastIndexOf('/');
+        return slash <= 0 ? null : xpath.Substring(0, slash);
     }
 
     private static bool VatSumCii(Invoice i)

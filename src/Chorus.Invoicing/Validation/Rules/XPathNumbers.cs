@@ -39,9 +39,50 @@ internal static class XPathNumbers
     /// <summary>True when the amount's double value equals itself rounded to 2 decimals (absent or non-numeric: false).</summary>
     public static bool IsRoundedToCents(Amount? amount) => Double(amount) is { } d && d == Round2(d);
 
-    /// <summary>A double as <c>xs:decimal</c> (the shortest round-tripping text, as Saxon converts it).</summary>
-    public static decimal ToDecimal(double d) =>
-        decimal.TryParse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : (decimal)d;
+    /// <summary>
+    /// A double cast to <c>xs:decimal</c> as Saxon casts it: the exact binary value (625743.54 + 1 is slightly above
+    /// 625744.54), kept to the 28 digits a <see cref="decimal"/> holds.
+    /// </summary>
+    public static decimal ToDecimal(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d))
+        {
+            return 0m;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(d);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        try
+        {
+            decimal r = mantissa;
+            for (; exponent > 0; exponent--)
+            {
+                r *= 2;
+            }
+
+            for (; exponent < 0 && r != 0; exponent++)
+            {
+                r /= 2;
+            }
+
+            return bits < 0 ? -r : r;
+        }
+        catch (OverflowException)
+        {
+            return (decimal)d;
+        }
+    }
 
     private static int Decimals(string? text)
     {
