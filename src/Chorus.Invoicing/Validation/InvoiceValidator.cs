@@ -139,7 +139,7 @@ public sealed class InvoiceValidator
             if (RuleTables.En16931(syntax) is { } rules)
             {
                 // Native rules on the model first; the schematron table checks only the ids not yet native.
-                var native = NativeEn16931.Check(array, syntax, problems);
+                var native = NativeEn16931.Check(array, doc, syntax, problems);
                 AddFailures(rules.Run(doc), problems, native);
             }
         }

@@ -1,16 +1,30 @@
 using Chorus.Invoicing.Model;
+using Chorus.Invoicing.Validation.Internal.XPath;
 
 namespace Chorus.Invoicing.Validation.Rules;
 
 /// <summary>
 /// The EN 16931 rules written natively on the model, and the switch the validator calls. Families not yet native are
-/// still checked by the rule table interpreted from the CEN schematron: <see cref="Check(ArraySegment{byte}, string, List{ValidationProblem})"/> returns the ids it has
+/// still checked by the rule table interpreted from the CEN schematron: <see cref="Check(ArraySegment{byte}, XNode, string, List{ValidationProblem})"/> returns the ids it has
 /// checked so that the validator skips them there.
 /// </summary>
 internal static class NativeEn16931
 {
     private static readonly IRuleGroup[] Groups =
     [
+        Core.Document,
+        Core.Seller,
+        Core.Totals,
+        Core.Lines,
+        Core.DocumentAllowances,
+        Core.DocumentCharges,
+        Core.LineAllowances,
+        Core.LineCharges,
+        Core.VatBreakdowns,
+        Core.InvoicingPeriod,
+        Core.LinePeriods,
+        Core.ItemAttributes,
+        Core.SupportingDocuments,
         .. VatCategoryRules.Groups,
         Totals.MonetaryTotals,
         Totals.VatTotal,
@@ -40,7 +54,7 @@ internal static class NativeEn16931
     /// Reads the model from the document and runs the native rules; returns the ids checked (none when the syntax has no
     /// EN 16931 binding or the model could not be read, in which case the schematron table checks everything).
     /// </summary>
-    public static ISet<string> Check(ArraySegment<byte> xml, string syntax, List<ValidationProblem> problems)
+    public static ISet<string> Check(ArraySegment<byte> xml, XNode document, string syntax, List<ValidationProblem> problems)
     {
         if (syntax is not ("ubl" or "cii"))
         {
@@ -59,6 +73,7 @@ internal static class NativeEn16931
         }
 
         Check(invoice, syntax, problems);
+        CodeListRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
         return syntax == "ubl" ? UblIds : CiiIds;
     }
 
@@ -79,6 +94,8 @@ internal static class NativeEn16931
         {
             ids.UnionWith(group.IdsFor(syntax));
         }
+
+        ids.UnionWith(CodeListRules.IdsFor(syntax));
 
         return ids;
     }
