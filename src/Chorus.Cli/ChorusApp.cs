@@ -47,6 +47,7 @@ internal static class ChorusApp
         {
             IdCommand.Create(console),
             ValidateCommand.Create(console),
+            ConvertCommand.Create(console),
         };
         return root;
     }

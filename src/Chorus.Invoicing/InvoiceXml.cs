@@ -124,7 +124,9 @@ public static class InvoiceXml
         }
         catch (XmlException ex)
         {
-            throw new InvoiceFormatException("not well-formed XML: " + ex.Message, ex.LineNumber, ex.LinePosition, ex);
+            var line = ex.LineNumber > 0 ? ex.LineNumber : cursor.Line;
+            var position = ex.LineNumber > 0 ? ex.LinePosition : cursor.Column;
+            throw new InvoiceFormatException("not well-formed XML: " + ex.Message, line, position, ex);
         }
         catch (FormatException ex)
         {

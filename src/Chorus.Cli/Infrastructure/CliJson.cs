@@ -37,4 +37,5 @@ internal static class CliJson
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
 [JsonSerializable(typeof(ValidateCommand.FileResult))]
 [JsonSerializable(typeof(ValidateCommand.FileResult[]))]
+[JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -34,9 +34,13 @@ internal static partial class CiiWriter
             o.End();
         }
 
-        o.Start("GuidelineSpecifiedDocumentContextParameter");
-        o.Text("ID", invoice.SpecificationIdentifier ?? "urn:cen.eu:en16931:2017");
-        o.End();
+        if (invoice.SpecificationIdentifier is not null)
+        {
+            o.Start("GuidelineSpecifiedDocumentContextParameter");
+            o.Text("ID", invoice.SpecificationIdentifier);
+            o.End();
+        }
+
         rsm.End();
 
         rsm.Start("ExchangedDocument");
@@ -128,7 +132,11 @@ internal static partial class CiiWriter
             {
                 o.Start("AttachmentBinaryObject");
                 o.Writer.WriteAttributeString("mimeCode", a.MimeCode ?? "application/octet-stream");
-                o.Writer.WriteAttributeString("filename", a.FileName ?? string.Empty);
+                if (a.FileName is not null)
+                {
+                    o.Writer.WriteAttributeString("filename", a.FileName);
+                }
+
                 WriteBase64(o.Writer, a);
                 o.End();
             }

@@ -61,13 +61,15 @@ public readonly struct SourceLocation : IEquatable<SourceLocation>
 }
 
 /// <summary>One element of a source path; shared by the locations of its descendants.</summary>
-internal sealed class LocationNode(LocationNode? parent, string name, int position)
+internal sealed class LocationNode(LocationNode? parent, string prefix, string localName, int position)
 {
     private string? _xpath;
 
     public LocationNode? Parent { get; } = parent;
 
-    public string Name { get; } = name;
+    public string Prefix { get; } = prefix;
+
+    public string LocalName { get; } = localName;
 
     public int Position { get; } = position;
 
@@ -85,7 +87,13 @@ internal sealed class LocationNode(LocationNode? parent, string name, int positi
         while (parts.Count > 0)
         {
             var n = parts.Pop();
-            sb.Append('/').Append(n.Name);
+            sb.Append('/');
+            if (n.Prefix.Length > 0)
+            {
+                sb.Append(n.Prefix).Append(':');
+            }
+
+            sb.Append(n.LocalName);
             if (n.Parent is not null)
             {
                 sb.Append('[').Append(n.Position.ToString(CultureInfo.InvariantCulture)).Append(']');

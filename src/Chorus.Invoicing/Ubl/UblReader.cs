@@ -143,7 +143,9 @@ internal static partial class UblReader
             case "InvoicePeriod":
                 if (c.First(s.Period is not null))
                 {
-                    s.Period = ReadPeriod(c, ref s.VatPointDateCode);
+                    // An InvoicePeriod holding only BT-8 (DescriptionCode) is not a BG-14.
+                    var period = ReadPeriod(c, ref s.VatPointDateCode);
+                    s.Period = period.Start is null && period.End is null ? null : period;
                 }
 
                 break;

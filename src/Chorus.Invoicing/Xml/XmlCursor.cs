@@ -15,7 +15,7 @@ internal sealed class XmlCursor
     private readonly IXmlLineInfo? _lines;
     private readonly int _maxDepth;
     private Frame[] _frames = new Frame[16];
-    private List<(string Name, int Count)>?[] _counts = new List<(string Name, int Count)>?[16];
+    private List<ChildCount>?[] _counts = new List<ChildCount>?[16];
     private readonly List<RepeatedElement> _repeated = [];
 
     public XmlCursor(XmlReader reader, int maxDepth)
@@ -45,7 +45,7 @@ internal sealed class XmlCursor
             return false;
         }
 
-        _frames[0] = new Frame(_reader.Name, 1);
+        _frames[0] = new Frame(_reader.Prefix, _reader.LocalName, 1);
         return true;
     }
 
@@ -238,9 +238,11 @@ internal sealed class XmlCursor
             Array.Resize(ref _counts, _frames.Length);
         }
 
-        var name = _reader.Name;
-        var position = depth == 0 ? 1 : CountChild(depth - 1, name);
-        _frames[depth] = new Frame(name, position);
+        // Prefix and LocalName are atomized by the reader; Name would concatenate a new string per element.
+        var prefix = _reader.Prefix;
+        var local = _reader.LocalName;
+        var position = depth == 0 ? 1 : CountChild(depth - 1, prefix, local);
+        _frames[depth] = new Frame(prefix, local, position);
         _counts[depth]?.Clear();
     }
 
@@ -254,32 +256,42 @@ internal sealed class XmlCursor
         ref var frame = ref _frames[depth];
         if (frame.Node is null)
         {
-            frame.Node = new LocationNode(Node(depth - 1), frame.Name, frame.Position);
+            frame.Node = new LocationNode(Node(depth - 1), frame.Prefix, frame.LocalName, frame.Position);
         }
 
         return frame.Node;
     }
 
-    private int CountChild(int depth, string name)
+    private int CountChild(int depth, string prefix, string local)
     {
         var children = _counts[depth] ??= [];
         for (var i = 0; i < children.Count; i++)
         {
-            if (ReferenceEquals(children[i].Name, name) || children[i].Name == name)
+            var c = children[i];
+            if (ReferenceEquals(c.LocalName, local) && ReferenceEquals(c.Prefix, prefix))
             {
-                var count = children[i].Count + 1;
-                children[i] = (name, count);
-                return count;
+                c.Count++;
+                children[i] = c;
+                return c.Count;
             }
         }
 
-        children.Add((name, 1));
+        children.Add(new ChildCount { Prefix = prefix, LocalName = local, Count = 1 });
         return 1;
     }
 
-    private struct Frame(string name, int position)
+    private struct ChildCount
     {
-        public string Name { get; } = name;
+        public string Prefix;
+        public string LocalName;
+        public int Count;
+    }
+
+    private struct Frame(string prefix, string localName, int position)
+    {
+        public string Prefix { get; } = prefix;
+
+        public string LocalName { get; } = localName;
 
         public int Position { get; } = position;
 
