@@ -93,6 +93,9 @@ public sealed class InvoiceValidator
             return InvoiceValidationResult.Unreadable($"root element {{{rootNs}}}{rootLocal} is not a UBL 2.1 Invoice/CreditNote, a CII CrossIndustryInvoice or a ZUGFeRD 1.0 CrossIndustryDocument", "/" + rootLocal);
         }
 
+        // The syntax's rule table first: it registers the names the rules test, which the tree records as integer ids.
+        var en16931 = (ruleSets & (InvoiceRuleSets.En16931 | InvoiceRuleSets.Auto)) != 0 ? RuleTables.En16931(syntax) : null;
+
         // 2. One validating pass: the full syntax schema (fatal) while building the rule tree.
         var problems = new List<ValidationProblem>();
         XNode doc;
@@ -136,7 +139,7 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.En16931) != 0)
         {
             ran.Add("en16931");
-            if (RuleTables.En16931(syntax) is { } rules)
+            if ((en16931 ?? RuleTables.En16931(syntax)) is { } rules)
             {
                 // Native rules on the model first; the schematron table checks only the ids not yet native.
                 var native = NativeEn16931.Check(array, doc, syntax, problems);

@@ -23,6 +23,8 @@ internal sealed class XNode
 
     public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
     {
+        Document = parent?.Document ?? this;
+        NameId = kind is XNodeKind.Element or XNodeKind.Attribute ? XNames.Lookup(namespaceUri, localName) : XNames.Unknown;
         Kind = kind;
         LocalName = localName;
         NamespaceUri = namespaceUri;
@@ -31,6 +33,19 @@ internal sealed class XNode
     }
 
     public XNodeKind Kind { get; }
+
+    /// <summary>The document node of this node's tree.</summary>
+    public XNode Document { get; }
+
+    /// <summary>The <see cref="XNames"/> id of the expanded name, or <see cref="XNames.Unknown"/>.</summary>
+    public int NameId { get; }
+
+    /// <summary>For the document node: which <see cref="XNames"/> ids occur as element or attribute names.</summary>
+    public bool[]? NamesPresent { get; set; }
+
+    /// <summary>For the document node: true when it is known that no element or attribute has name <paramref name="nameId"/>
+    /// (a name registered after the document was read is never reported absent).</summary>
+    public bool Lacks(int nameId) => NamesPresent is { } p && nameId >= 0 && nameId < p.Length && !p[nameId];
 
     public string LocalName { get; }
 
@@ -70,9 +85,18 @@ internal sealed class XNode
     }
 
     /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).</summary>
-    public Dictionary<(string Ns, string Local), List<XNode>>? ElementIndex { get; set; }
+    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex { get; set; }
 
-    public string QualifiedName => Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
+    private string? _qualifiedName;
+    private Untyped? _typed;
+
+    public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
+
+    /// <summary>The typed value of the node in an untyped document (cached: rules atomise the same nodes many times).</summary>
+    public Untyped TypedValue => _typed ??= new Untyped(StringValue);
+
+    /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).</summary>
+    public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex { get; set; }
 
     public void AddChild(XNode child)
     {

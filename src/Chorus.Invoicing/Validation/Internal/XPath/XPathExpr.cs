@@ -511,6 +511,12 @@ internal sealed class NegateExpr(Expr a) : Expr
 
 internal sealed class UnionExpr(Expr a, Expr b, string op) : Expr
 {
+    public Expr Left => a;
+
+    public Expr Right => b;
+
+    public string Operator => op;
+
     public override bool MayBePositional => false;
 
     public override Seq Eval(in Ctx c)
@@ -605,4 +611,32 @@ internal sealed class CastExpr(Expr a, string type, bool castable) : Expr
         "xs:string" or "xs:normalizedString" or "xs:token" => XValues.StringOf(item),
         _ => throw new XPathDynamicException($"XPST0051: unsupported cast to {type}"),
     };
+}
+
+/// <summary><c>a is b</c>, <c>a &lt;&lt; b</c>, <c>a &gt;&gt; b</c>: node identity and document order.</summary>
+internal sealed class NodeCompareExpr(Expr a, Expr b, string op) : Expr
+{
+    public override bool MayBePositional => false;
+
+    public override Seq Eval(in Ctx c)
+    {
+        var x = a.Eval(c);
+        var y = b.Eval(c);
+        if (x.Count == 0 || y.Count == 0)
+        {
+            return Seq.Empty;
+        }
+
+        if (x[0] is not XNode nx || y[0] is not XNode ny || x.Count > 1 || y.Count > 1)
+        {
+            throw new XPathDynamicException("XPTY0004: node comparison needs single nodes");
+        }
+
+        return Seq.Of(op switch
+        {
+            "is" => ReferenceEquals(nx, ny),
+            "<<" => nx.Order < ny.Order,
+            _ => nx.Order > ny.Order,
+        });
+    }
 }

@@ -39,6 +39,7 @@ internal static class XPathFunctions
         ["string-join"] = static (in Ctx c, Expr[] a) => new Seq(StringJoin(c, a)),
         ["translate"] = static (in Ctx c, Expr[] a) => new Seq(Translate(One(a[0], c), One(a[1], c), One(a[2], c))),
         ["matches"] = static (in Ctx c, Expr[] a) => Seq.Of(Regex(One(a[1], c), a.Length > 2 ? One(a[2], c) : string.Empty).IsMatch(One(a[0], c))),
+        ["tokenize"] = static (in Ctx c, Expr[] a) => Tokenize(One(a[0], c), One(a[1], c)),
         ["xs:decimal"] = static (in Ctx c, Expr[] a) => OptionalCast(a[0], c, "xs:decimal"),
         ["xs:integer"] = static (in Ctx c, Expr[] a) => OptionalCast(a[0], c, "xs:integer"),
         ["xs:double"] = static (in Ctx c, Expr[] a) => OptionalCast(a[0], c, "xs:double"),
@@ -292,6 +293,22 @@ internal static class XPathFunctions
 
             return new Regex(key.Substring(sep + 1), options, TimeSpan.FromSeconds(1));
         });
+
+    private static Seq Tokenize(string input, string pattern)
+    {
+        if (input.Length == 0)
+        {
+            return Seq.Empty;
+        }
+
+        var list = new List<object>();
+        foreach (var part in Regex(pattern, string.Empty).Split(input))
+        {
+            list.Add(part);
+        }
+
+        return new Seq(list);
+    }
 
     private static double Number(Seq s)
     {

@@ -191,6 +191,12 @@ internal sealed class XPathParser
             return new CompareExpr(e, ParseRange(), op, false);
         }
 
+        if (IsKeyword("is") || IsSymbol("<<") || IsSymbol(">>"))
+        {
+            var op = Next().Text;
+            return new NodeCompareExpr(e, ParseRange(), op);
+        }
+
         return e;
     }
 
@@ -362,25 +368,37 @@ internal sealed class XPathParser
         }
     }
 
-    /// <summary><c>a//b</c>: when b is a child step without positional predicates this is <c>a/descendant::b</c>.</summary>
+    /// <summary>
+    /// <c>a//b</c>: when b is a child step without positional predicates this is <c>a/descendant::b</c>; <c>a//@x</c> uses
+    /// the document's attribute index; <c>a//(b|c)</c> is <c>a//b | a//c</c>. Otherwise the generic
+    /// <c>a/descendant-or-self::node()/b</c>.
+    /// </summary>
     private static Expr Descendants(Expr left, Expr step)
     {
-        if (step is StepExpr { Axis: Axis.Child } s && s.Predicates.All(static p => !p.MayBePositional && !MentionsPosition(p)))
+        if (step is StepExpr { Axis: Axis.Child } s && s.Predicates.All(static p => !p.MayBePositional))
         {
             return new PathExpr(left, new StepExpr(Axis.Descendant, s.Test, s.Predicates));
         }
 
-        if (left is RootExpr && step is StepExpr { Axis: Axis.Child } s2)
+        if (step is StepExpr { Axis: Axis.Attribute } at && at.Predicates.All(static p => !p.MayBePositional))
         {
-            // Positional predicates: keep the generic descendant-or-self::node()/child:: form.
-            return new PathExpr(new PathExpr(left, new StepExpr(Axis.DescendantOrSelf, new NodeTest(TestKind.AnyNode, string.Empty, string.Empty), [])), s2);
+            return new PathExpr(left, new StepExpr(Axis.DescendantAttribute, at.Test, at.Predicates));
+        }
+
+        if (step is UnionExpr { Operator: "union" } u && IsChildSteps(u))
+        {
+            return new UnionExpr(Descendants(left, u.Left), Descendants(left, u.Right), "union");
         }
 
         return new PathExpr(new PathExpr(left, new StepExpr(Axis.DescendantOrSelf, new NodeTest(TestKind.AnyNode, string.Empty, string.Empty), [])), step);
     }
 
-    // Conservative: we cannot see inside compiled predicates, so a predicate that is not obviously boolean keeps the generic form.
-    private static bool MentionsPosition(Expr p) => false;
+    private static bool IsChildSteps(Expr e) => e switch
+    {
+        StepExpr { Axis: Axis.Child } s => s.Predicates.All(static p => !p.MayBePositional),
+        UnionExpr { Operator: "union" } u => IsChildSteps(u.Left) && IsChildSteps(u.Right),
+        _ => false,
+    };
 
     private Expr ParseStep()
     {

@@ -14,6 +14,9 @@ internal enum Axis
     PrecedingSibling,
     Following,
     Preceding,
+
+    /// <summary>Not an XPath axis: <c>descendant-or-self::node()/attribute::</c>, what <c>//@name</c> means.</summary>
+    DescendantAttribute,
 }
 
 internal enum TestKind
@@ -30,6 +33,8 @@ internal enum TestKind
 /// <summary>A node test: a name (expanded), a wildcard, or a kind test.</summary>
 internal sealed class NodeTest(TestKind kind, string ns, string local)
 {
+    public int NameId { get; } = kind == TestKind.Name ? XNames.Register(ns, local) : XNames.Unknown;
+
     public TestKind Kind { get; } = kind;
 
     public string Ns { get; } = ns;
@@ -47,7 +52,8 @@ internal sealed class NodeTest(TestKind kind, string ns, string local)
             TestKind.AnyName => n.Kind == principal,
             TestKind.AnyLocalInNamespace => n.Kind == principal && n.NamespaceUri == Ns,
             TestKind.LocalInAnyNamespace => n.Kind == principal && n.LocalName == Local,
-            _ => n.Kind == principal && n.LocalName == Local && n.NamespaceUri == Ns,
+            // Nodes read before a rule table registered their name carry no id: compare the names then.
+            _ => n.Kind == principal && (n.NameId == NameId || (n.NameId == XNames.Unknown && n.LocalName == Local && n.NamespaceUri == Ns)),
         };
     }
 }
@@ -63,8 +69,16 @@ internal sealed class StepExpr(Axis axis, NodeTest test, Expr[] predicates) : Ex
 
     public override bool MayBePositional => false;
 
+    /// <summary>A name step that cannot select anything in this document (the name occurs nowhere in it).</summary>
+    private bool Absent(XNode node) => Test.Kind == TestKind.Name && (Axis is Axis.Child or Axis.Descendant or Axis.DescendantAttribute or Axis.Attribute) && node.Document.Lacks(Test.NameId);
+
     public override bool Bool(in Ctx c)
     {
+        if (Absent(c.Node))
+        {
+            return false;
+        }
+
         if (Predicates.Length == 0 && Axis == Axis.Child)
         {
             foreach (var ch in c.Node.Children)
@@ -84,6 +98,28 @@ internal sealed class StepExpr(Axis axis, NodeTest test, Expr[] predicates) : Ex
     public override Seq Eval(in Ctx c)
     {
         var node = c.Node;
+        if (Absent(node))
+        {
+            return Seq.Empty;
+        }
+
+        if (Axis == Axis.Child && Predicates.Length == 0)
+        {
+            return ChildrenOf(node);
+        }
+
+        if (Axis == Axis.Descendant && node.Kind == XNodeKind.Document && Test.Kind == TestKind.Name && node.ElementIndex is { } byName)
+        {
+            // //name from the root: the document's index, in document order; shared, never mutated by the callers.
+            var all = byName.TryGetValue((Test.Ns, Test.Local), out var found) ? new Seq(found) : Seq.Empty;
+            foreach (var p in Predicates)
+            {
+                all = XPath.Predicates.Apply(all, p, c);
+            }
+
+            return all;
+        }
+
         var list = new List<object>();
         switch (Axis)
         {
@@ -104,6 +140,23 @@ internal sealed class StepExpr(Axis axis, NodeTest test, Expr[] predicates) : Ex
                     {
                         list.Add(a);
                     }
+                }
+
+                break;
+            case Axis.DescendantAttribute:
+                if (node.Kind == XNodeKind.Document && Test.Kind == TestKind.Name && node.AttributeIndex is { } attributes)
+                {
+                    if (attributes.TryGetValue((Test.Ns, Test.Local), out var found))
+                    {
+                        foreach (var a in found)
+                        {
+                            list.Add(a);
+                        }
+                    }
+                }
+                else
+                {
+                    AddDescendantAttributes(node, list);
                 }
 
                 break;
@@ -253,6 +306,47 @@ internal sealed class StepExpr(Axis axis, NodeTest test, Expr[] predicates) : Ex
             if (ch.Children.Count > 0)
             {
                 AddDescendants(ch, list);
+            }
+        }
+    }
+
+    private Seq ChildrenOf(XNode node)
+    {
+        XNode? first = null;
+        List<object>? more = null;
+        foreach (var ch in node.Children)
+        {
+            if (Test.Matches(ch, Axis.Child))
+            {
+                if (first is null)
+                {
+                    first = ch;
+                }
+                else
+                {
+                    (more ??= [first]).Add(ch);
+                }
+            }
+        }
+
+        return more is not null ? new Seq(more) : first is not null ? new Seq(first) : Seq.Empty;
+    }
+
+    private void AddDescendantAttributes(XNode node, List<object> list)
+    {
+        foreach (var a in node.Attributes)
+        {
+            if (Test.Matches(a, Axis.Attribute))
+            {
+                list.Add(a);
+            }
+        }
+
+        foreach (var ch in node.Children)
+        {
+            if (ch.Kind == XNodeKind.Element)
+            {
+                AddDescendantAttributes(ch, list);
             }
         }
     }

@@ -17,8 +17,10 @@ internal static class XTreeBuilder
     public static XNode Build(XmlReader reader)
     {
         var doc = new XNode(XNodeKind.Document, string.Empty, string.Empty, string.Empty, null);
-        var index = new Dictionary<(string, string), List<XNode>>();
+        var index = new Dictionary<(string, string), List<object>>();
+        var attributeIndex = new Dictionary<(string, string), List<XNode>>();
         doc.ElementIndex = index;
+        doc.AttributeIndex = attributeIndex;
         var order = 0;
         var current = doc;
         var lineInfo = reader as IXmlLineInfo;
@@ -74,7 +76,15 @@ internal static class XTreeBuilder
                                         continue;
                                     }
 
-                                    el.AddAttribute(new XNode(XNodeKind.Attribute, reader.LocalName, reader.NamespaceURI, reader.Prefix, el) { Value = reader.Value, Order = ++order });
+                                    var attribute = new XNode(XNodeKind.Attribute, reader.LocalName, reader.NamespaceURI, reader.Prefix, el) { Value = reader.Value, Order = ++order };
+                                    el.AddAttribute(attribute);
+                                    var akey = (attribute.NamespaceUri, attribute.LocalName);
+                                    if (!attributeIndex.TryGetValue(akey, out var alist))
+                                    {
+                                        attributeIndex[akey] = alist = [];
+                                    }
+
+                                    alist.Add(attribute);
                                 }
                                 while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
@@ -125,6 +135,25 @@ internal static class XTreeBuilder
             throw new XTreeException(ex.Message, ex.LineNumber, ex);
         }
 
+        var present = new bool[XNames.Count];
+        foreach (var list in index.Values)
+        {
+            var id = ((XNode)list[0]).NameId;
+            if (id >= 0 && id < present.Length)
+            {
+                present[id] = true;
+            }
+        }
+
+        foreach (var list in attributeIndex.Values)
+        {
+            if (list[0].NameId >= 0 && list[0].NameId < present.Length)
+            {
+                present[list[0].NameId] = true;
+            }
+        }
+
+        doc.NamesPresent = present;
         return doc;
     }
 }

@@ -64,7 +64,7 @@ internal static class XValues
     private static readonly Regex DecimalLexical = new(@"^[+-]?(\d+(\.\d*)?|\.\d+)$", RegexOptions.CultureInvariant);
     private static readonly Regex DateLexical = new(@"^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$", RegexOptions.CultureInvariant);
 
-    public static object Atomize(object item) => item is XNode n ? new Untyped(n.StringValue) : item;
+    public static object Atomize(object item) => item is XNode n ? n.TypedValue : item;
 
     public static string StringOf(object item) => item switch
     {
