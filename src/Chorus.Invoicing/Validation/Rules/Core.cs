@@ -15,7 +15,7 @@ internal static class Core
         static (_, input) => input.RootPath,
         new("BR-01", static (i, _) => Filled(i.SpecificationIdentifier)),
         new("BR-02", static (i, _) => Filled(i.Number)),
-        new("BR-03", static (i, input) => i.IssueDate is { } d && Filled(d.Text) && (input.IsUbl || d.Format == "102")),
+        new("BR-03", static (i, input) => i.IssueDate is { } d && Filled(d.Text) && (input.IsUbl || IsFormat102(d))),
         new("BR-04", static (i, _) => Filled(i.TypeCode?.Value)),
         new("BR-05", static (i, _) => Filled(i.CurrencyCode?.Value)),
         new("BR-06", static (i, _) => Filled(i.Seller?.Name)),
@@ -140,6 +140,9 @@ internal static class Core
         return DateTime.TryParseExact(text.Substring(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 
+    /// <summary>A CII <c>udt:DateTimeString[@format = '102']</c>; a date built in code is written in format 102.</summary>
+    private static bool IsFormat102(DateValue d) => d.Format == "102" || (d.Format is null && !d.Location.IsKnown);
+
     /// <summary><c>normalize-space(x) != ''</c>.</summary>
     internal static bool Filled(string? text) => !string.IsNullOrWhiteSpace(text);
 
@@ -185,6 +188,6 @@ internal static class Core
             return XsDate(start.Text) is { } s && XsDate(end.Text) is { } e && e >= s;
         }
 
-        return start.Format == "102" && end.Format == "102" && string.CompareOrdinal(end.Text, start.Text) >= 0;
+        return IsFormat102(start) && IsFormat102(end) && string.CompareOrdinal(end.Text, start.Text) >= 0;
     }
 }
