@@ -64,16 +64,19 @@ internal static class VatCategoryRules
             groups.Add(new RuleGroup<InvoiceLine>(
                 input => LinesOf(c, input),
                 static (l, _) => l.Location.XPath,
+                new Rule<InvoiceLine>(c.Prefix + "-02", (_, input) => PartiesHold(c, input.Invoice)),
                 new Rule<InvoiceLine>(c.Prefix + "-05", (l, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, l.VatRate))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: false),
                 static (a, _) => a.Location.XPath,
+                new Rule<AllowanceCharge>(c.Prefix + "-03", (_, input) => PartiesHold(c, input.Invoice)),
                 new Rule<AllowanceCharge>(c.Prefix + "-06", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: true),
                 static (a, _) => a.Location.XPath,
+                new Rule<AllowanceCharge>(c.Prefix + "-04", (_, input) => PartiesHold(c, input.Invoice)),
                 new Rule<AllowanceCharge>(c.Prefix + "-07", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
 
             groups.Add(new RuleGroup<VatBreakdown>(
@@ -84,7 +87,71 @@ internal static class VatCategoryRules
                 new Rule<VatBreakdown>(c.Prefix + "-10", (b, _) => (b.ExemptionReason is not null || b.ExemptionReasonCode is not null) == c.ExemptionRequired)));
         }
 
+        groups.Add(new RuleGroup<Invoice>(
+            static input => input.Invoice.VatBreakdowns.Any(b => OutsideScope.Is(b.Category, input)) ? [input.Invoice] : [],
+            static (_, input) => input.RootPath,
+            new Rule<Invoice>("BR-O-11", static (i, input) => !i.VatBreakdowns.Any(b => IsOther(b.Category, input)) && (input.IsUbl || !i.Lines.Any(l => IsOther(l.VatCategory, input)))),
+            new Rule<Invoice>("BR-O-12", static (i, input) => !i.Lines.Any(l => IsOther(l.VatCategory, input)) && (input.IsUbl || !i.VatBreakdowns.Any(b => IsOther(b.Category, input)))),
+            new Rule<Invoice>("BR-O-13", static (i, input) => !AnyOtherAllowanceCharge(i, input, charge: false)),
+            new Rule<Invoice>("BR-O-14", static (i, input) => !AnyOtherAllowanceCharge(i, input, charge: true))));
+
         return [.. groups];
+    }
+
+    private static readonly VatCategory OutsideScope = VatCategory.All.Single(static c => c.Code == "O");
+
+    // CategoryCode != 'O' (a missing code compares false).
+    private static bool IsOther(VatCategoryCode? code, RuleInput input) => code?.Value is { } v && (input.IsUbl ? v.Trim() : v) != "O";
+
+    // UBL: document level allowances (BR-O-13) or charges (BR-O-14) of another category;
+    // CII: //ram:CategoryTradeTax of another category, allowance or charge, document or line level, for both rules.
+    private static bool AnyOtherAllowanceCharge(Invoice i, RuleInput input, bool charge)
+    {
+        foreach (var a in i.AllowancesCharges)
+        {
+            if ((!input.IsUbl || a.IsCharge == charge) && IsOther(a.VatCategory, input))
+            {
+                return true;
+            }
+        }
+
+        if (!input.IsUbl)
+        {
+            foreach (var l in i.Lines)
+            {
+                foreach (var a in l.AllowancesCharges)
+                {
+                    if (IsOther(a.VatCategory, input))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // BR-x-02/03/04: who must be identified for VAT when the category is used on a line, an allowance or a charge.
+    private static bool PartiesHold(VatCategory c, Invoice i)
+    {
+        var seller = i.Seller;
+        var representative = i.SellerTaxRepresentative?.VatId is not null;
+        switch (c.Code)
+        {
+            case "O":
+                return seller?.VatId is null && !representative && i.Buyer?.VatId is null;
+            case "G":
+                return seller?.VatId is not null || representative;
+            case "K":
+                return (seller?.VatId is not null || representative) && i.Buyer?.VatId is not null;
+            case "AE":
+                return (seller?.VatId is not null || seller?.TaxRegistrationId is not null || representative)
+                    && (i.Buyer?.VatId is not null || i.Buyer?.LegalRegistrationId is not null);
+            default:
+                // S, Z, E, L, M: any seller tax registration (VAT or tax registration identifier) or the representative's VAT id.
+                return seller?.VatId is not null || seller?.TaxRegistrationId is not null || representative;
+        }
     }
 
     private static IEnumerable<InvoiceLine> LinesOf(VatCategory c, RuleInput input)
