@@ -28,6 +28,8 @@ internal static class NativeEn16931
         .. VatCategoryRules.Groups,
         Totals.MonetaryTotals,
         Totals.VatTotal,
+        Totals.VatBreakdownTax,
+        Parties.TaxRepresentative,
         Decimals.DocumentAllowances,
         Decimals.DocumentCharges,
         Decimals.MonetaryTotals,

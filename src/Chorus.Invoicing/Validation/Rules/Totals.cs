@@ -25,6 +25,41 @@ internal static class Totals
         new("BR-CO-14", static (i, input) => input.IsUbl ? VatSumUbl(i) : VatSumCii(i)),
         new("BR-CO-15", static (i, input) => input.IsUbl ? TaxInclusiveUbl(i) : TaxInclusiveCii(i)));
 
+    // BR-CO-17 VAT category tax amount (BT-117) = VAT category taxable amount (BT-116) × VAT category rate (BT-119),
+    // rounded to cents, within 1 (strictly in the UBL binding, inclusive in the CII binding).
+    public static readonly IRuleGroup VatBreakdownTax = new RuleGroup<VatBreakdown>(
+        static input => input.Invoice.VatBreakdowns,
+        static (b, _) => b.Location.XPath,
+        new Rule<VatBreakdown>("BR-CO-17", static (b, input) => BreakdownTaxHolds(b, input)));
+
+    private static bool BreakdownTaxHolds(VatBreakdown b, RuleInput input)
+    {
+        var tax = Dec(b.TaxAmount);
+        if (b.Rate is not { } rate)
+        {
+            return tax is { } t0 && Round(t0) == 0;
+        }
+
+        if (rate.Value is not { } r)
+        {
+            return false;
+        }
+
+        if (Round(r) == 0)
+        {
+            return tax is { } t1 && Round(t1) == 0;
+        }
+
+        if (tax is not { } t || Dec(b.TaxableAmount) is not { } taxable)
+        {
+            return false;
+        }
+
+        var expected = Round2(Math.Abs(taxable) * (r / 100m));
+        var at = Math.Abs(t);
+        return input.IsUbl ? at - 1 < expected && at + 1 > expected : at - 1 <= expected && at + 1 >= expected;
+    }
+
     /// <summary>
     /// The context of the totals rules is the monetary summation element; a UBL model may hold BT-110 from
     /// cac:TaxTotal without a cac:LegalMonetaryTotal, which the rules do not check.
