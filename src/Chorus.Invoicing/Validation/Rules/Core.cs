@@ -123,6 +123,65 @@ internal static class Core
         static (d, _) => d.Location.XPath,
         new Rule<SupportingDocument>("BR-52", static (d, _) => Filled(d.Reference)));
 
+    public static readonly IRuleGroup Items = new RuleGroup<Item>(
+        static input => ItemsOf(input.Invoice),
+        static (_, input) => input.RootPath,
+
+        // BR-64 / BR-65: an item standard identifier (BT-157) has a scheme, a classification (BT-158) a list id;
+        // UBL asks for the attribute, CII for a non-blank one.
+        new("BR-64", static (item, input) => item.StandardId is not { } id || (input.IsUbl ? id.Scheme is not null : Filled(id.Scheme?.Value))),
+        new("BR-65", static (item, input) => AllClassificationsHaveList(item, input)));
+
+    public static readonly IRuleGroup ElectronicAddresses = new RuleGroup<Invoice>(
+        static input => [input.Invoice],
+        static (_, input) => input.RootPath,
+
+        // BR-62 / BR-63: the seller's / buyer's electronic address (BT-34 / BT-49) has a scheme.
+        new("BR-62", static (i, input) => SchemeStated(i.Seller?.ElectronicAddress, input)),
+        new("BR-63", static (i, input) => SchemeStated(i.Buyer?.ElectronicAddress, input)),
+
+        // BR-57 Each deliver to address (BG-15) shall contain a deliver to country code (BT-80).
+        new("BR-57", static (i, input) => i.Delivery?.Address is not { } a || (input.IsUbl ? a.CountryCode is not null : Filled(a.CountryCode))),
+
+        // BR-CO-19 An invoicing period (BG-14) has a start or an end date; the UBL binding also accepts a lone BT-8 code.
+        new("BR-CO-19", static (i, input) => i.InvoicingPeriod is not { } p || p.Start is not null || p.End is not null || (input.IsUbl && i.VatPointDateCode is not null)));
+
+    // BR-CO-05…08: the reason codes and texts "shall indicate the same type": true() in both bindings (not machine-checkable).
+    public static readonly IRuleGroup ReasonConsistency = new RuleGroup<Invoice>(
+        static input => [input.Invoice],
+        static (_, input) => input.RootPath,
+        new("BR-CO-05", static (_, _) => true),
+        new("BR-CO-06", static (_, _) => true),
+        new("BR-CO-07", static (_, _) => true),
+        new("BR-CO-08", static (_, _) => true));
+
+    private static IEnumerable<Item> ItemsOf(Invoice invoice)
+    {
+        foreach (var l in invoice.Lines)
+        {
+            if (l.Item is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static bool AllClassificationsHaveList(Item item, RuleInput input)
+    {
+        foreach (var c in item.Classifications)
+        {
+            if (input.IsUbl ? c.Scheme is null : !Filled(c.Scheme?.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SchemeStated(Identifier? address, RuleInput input) =>
+        address is not { } a || (input.IsUbl ? a.Scheme is not null : Filled(a.Scheme?.Value));
+
     /// <summary><c>xs:date</c> of a text: <c>yyyy-mm-dd</c> with an optional timezone (ignored), null when invalid.</summary>
     internal static DateTime? XsDate(string? text)
     {

@@ -16,4 +16,35 @@ internal static class Parties
 
         // UBL: exists(PartyTaxScheme[VAT]/CompanyID); CII: normalize-space(SpecifiedTaxRegistration/ID[@schemeID='VA']) != ''.
         new("BR-56", static (p, input) => input.IsUbl ? p.VatId is not null : Core.Filled(p.VatId)));
+
+    // BR-CO-09 The VAT identifiers (BT-31, BT-48, BT-63) start with an ISO 3166-1 alpha-2 code (EL for Greece, XI for
+    // Northern Ireland). The UBL binding searches the first two characters anywhere in the list text, the CII binding as a
+    // whole code.
+    public static readonly IRuleGroup VatIdentifiers = new RuleGroup<Party>(
+        static input => VatRegistered(input.Invoice),
+        static (p, _) => p.Location.XPath,
+        new Rule<Party>("BR-CO-09", static (p, input) => VatPrefixHolds(p.VatId!, input)));
+
+    private static IEnumerable<Party> VatRegistered(Invoice i)
+    {
+        foreach (var p in new[] { i.Seller, i.Buyer, i.SellerTaxRepresentative })
+        {
+            if (p?.VatId is not null)
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static bool VatPrefixHolds(string vatId, RuleInput input)
+    {
+        var prefix = vatId.Length > 2 ? vatId.Substring(0, 2) : vatId;
+        var list = input.IsUbl ? CodeLists.VatPrefixesUblText : CodeLists.VatPrefixesCiiText;
+        var needle = input.IsUbl ? prefix : " " + prefix + " ";
+#if NET8_0_OR_GREATER
+        return list.Contains(needle, StringComparison.Ordinal);
+#else
+        return list.IndexOf(needle, StringComparison.Ordinal) >= 0;
+#endif
+    }
 }
