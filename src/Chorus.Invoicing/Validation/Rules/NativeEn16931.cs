@@ -80,6 +80,11 @@ internal static class NativeEn16931
 
         Check(invoice, syntax, problems);
         CodeListRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
+        if (syntax == "ubl")
+        {
+            Ubl.UblSyntaxRules.Run(document, problems);
+        }
+
         return syntax == "ubl" ? UblIds : CiiIds;
     }
 
@@ -102,6 +107,10 @@ internal static class NativeEn16931
         }
 
         ids.UnionWith(CodeListRules.IdsFor(syntax));
+        if (syntax == RuleSyntax.Ubl)
+        {
+            ids.UnionWith(Ubl.UblSyntaxRules.Ids);
+        }
 
         return ids;
     }

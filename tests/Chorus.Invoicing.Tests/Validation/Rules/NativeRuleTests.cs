@@ -55,8 +55,34 @@ public class NativeRuleTests
         {
             var ids = NativeEn16931.NativeIds(syntax);
             Assert.True(ids.Count > 150, $"{syntax}: only {ids.Count} native ids");
-            Assert.All(ids, id => Assert.True(RuleTexts.Common.ContainsKey(id), id));
+            Assert.All(ids.Where(static id => id.StartsWith("BR-", StringComparison.Ordinal)), id => Assert.True(RuleTexts.Common.ContainsKey(id), id));
         }
+    }
+
+    [Fact]
+    public void UblSyntaxTable_IsNativeForUblOnly()
+    {
+        Assert.Contains("UBL-SR-24", NativeEn16931.NativeIds("ubl"));
+        Assert.Contains("UBL-CR-001", NativeEn16931.NativeIds("ubl"));
+        Assert.DoesNotContain("UBL-SR-24", NativeEn16931.NativeIds("cii"));
+    }
+
+    [Fact]
+    public void UBL_SR_24_TwoDeliveries_IsFatal_AndUBL_CR_001_ExtensionsWarn()
+    {
+        var xml = System.Text.Encoding.UTF8.GetString(InvoiceXml.Write(Valid(), InvoiceSyntax.Ubl));
+        var delivery = "<cac:Delivery><cbc:ActualDeliveryDate>2026-01-10</cbc:ActualDeliveryDate></cac:Delivery>";
+        var mutated = xml.Replace("<cac:PaymentMeans>", delivery + delivery + "<cac:PaymentMeans>", StringComparison.Ordinal);
+        if (!mutated.Contains(delivery + delivery, StringComparison.Ordinal))
+        {
+            mutated = mutated.Replace("<cac:TaxTotal>", delivery + delivery + "<cac:TaxTotal>", StringComparison.Ordinal);
+        }
+
+        var doc = Chorus.Invoicing.Validation.Internal.XPath.XTreeBuilder.Build(System.Xml.XmlReader.Create(new StringReader(mutated), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null }));
+        var problems = new List<ValidationProblem>();
+        Chorus.Invoicing.Validation.Rules.Ubl.UblSyntaxRules.Run(doc, problems);
+        Assert.Contains(problems, static p => p.Rule == "UBL-SR-24" && p.Severity == ValidationSeverity.Fatal);
+        Assert.DoesNotContain(problems, static p => p.Rule == "UBL-CR-001");
     }
 
     [Fact]
