@@ -84,6 +84,10 @@ internal static class NativeEn16931
         {
             Ubl.UblSyntaxRules.Run(document, problems);
         }
+        else
+        {
+            Cii.CiiSyntaxRules.Run(document, problems);
+        }
 
         return syntax == "ubl" ? UblIds : CiiIds;
     }
@@ -107,10 +111,7 @@ internal static class NativeEn16931
         }
 
         ids.UnionWith(CodeListRules.IdsFor(syntax));
-        if (syntax == RuleSyntax.Ubl)
-        {
-            ids.UnionWith(Ubl.UblSyntaxRules.Ids);
-        }
+        ids.UnionWith(syntax == RuleSyntax.Ubl ? Ubl.UblSyntaxRules.Ids : Cii.CiiSyntaxRules.Ids);
 
         return ids;
     }

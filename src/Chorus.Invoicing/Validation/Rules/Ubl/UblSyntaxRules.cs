@@ -95,14 +95,20 @@ internal static partial class UblSyntaxRules
         "cbc" => Cbc,
         "cac" => Cac,
         "ext" => Ext,
+        "rsm" => "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+        "ram" => "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+        "udt" => "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+        "qdt" => "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
         _ => throw new InvalidOperationException("unknown prefix " + prefix),
     };
 
-    private static (SyntaxContext, SyntaxRule[])[] BuildGroups()
+    private static (SyntaxContext, SyntaxRule[])[] BuildGroups() => Group(SrTable!.Concat(CrTable!));
+
+    internal static (SyntaxContext, SyntaxRule[])[] Group(IEnumerable<SyntaxRule> table)
     {
         var byKey = new Dictionary<string, (SyntaxContext Context, List<SyntaxRule> Rules)>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var rule in SrTable.Concat(CrTable))
+        foreach (var rule in table)
         {
             if (!byKey.TryGetValue(rule.Context.Key, out var group))
             {
@@ -117,7 +123,7 @@ internal static partial class UblSyntaxRules
         return order.Select(k => (byKey[k].Context, byKey[k].Rules.ToArray())).ToArray();
     }
 
-    private static void Walk(XNode node, (SyntaxContext Context, SyntaxRule[] Rules)[] groups, List<ValidationProblem> problems)
+    internal static void Walk(XNode node, (SyntaxContext Context, SyntaxRule[] Rules)[] groups, List<ValidationProblem> problems)
     {
         foreach (var child in node.Children)
         {
