@@ -49,11 +49,34 @@ for t in root.findall(XSL + 'template'):
                 asserts.append(('report', attrs.get('id', ''), attrs.get('flag', 'fatal'), child.get('test'), text_of(txt) if txt is not None else ''))
     patterns[mode].append((float(prio), match, lets, asserts))
 
+functions = []
+for f in root.findall(XSL + 'function'):
+    params = [p.get('name') for p in f.findall(XSL + 'param')]
+    types = [p.get('as') or '' for p in f.findall(XSL + 'param')]
+    lets = [(v.get('name'), v.get('select')) for v in f.findall(XSL + 'variable') if v.get('select')]
+    result = f.find(XSL + 'sequence')
+    if result is None or any(v.get('select') is None for v in f.findall(XSL + 'variable')):
+        print('skipped function', f.get('name'), file=sys.stderr)
+        continue
+    functions.append((f.get('name'), params, types, lets, result.get('select')))
+    for p_, u in [(k, v) for k, v in [(a[6:], b) for a, b in f.attrib.items() if a.startswith('xmlns:')]]:
+        ns.setdefault(p_, u)
+for prefix, uri in re.findall(r'xmlns:(\w+)="([^"]+)"', open(src, encoding='utf-8').read(20000)):
+    if prefix not in ('xsl', 'svrl', 'sch', 'iso', 'saxon', 'xs', 'schold', 'xhtml') and prefix not in ns:
+        ns[prefix] = uri
+
 ET.register_namespace('', SCH)
 out = ET.Element(f'{{{SCH}}}schema', {'queryBinding': 'xslt2'})
 ET.SubElement(out, f'{{{SCH}}}title').text = 'Extracted from ' + src.split('/')[-1] + ' by eng/xslt-schematron-to-sch.py'
 for p, u in ns.items():
     ET.SubElement(out, f'{{{SCH}}}ns', {'prefix': p, 'uri': u})
+for name, params, types, lets, result in functions:
+    fn = ET.SubElement(out, f'{{{SCH}}}function', {'name': name})
+    for p_, t in zip(params, types):
+        ET.SubElement(fn, f'{{{SCH}}}param', {'name': p_, 'as': t})
+    for n, v in lets:
+        ET.SubElement(fn, f'{{{SCH}}}let', {'name': n, 'value': v})
+    ET.SubElement(fn, f'{{{SCH}}}result', {'value': result})
 for mode in order:
     pat = ET.SubElement(out, f'{{{SCH}}}pattern', {'id': mode})
     for prio, match, lets, asserts in sorted(patterns[mode], key=lambda r: -r[0]):

@@ -47,6 +47,8 @@ internal static class ChorusApp
         {
             IdCommand.Create(console),
             ValidateCommand.Create(console),
+            InspectCommand.Create(console),
+            FacturXCommand.Create(console),
             ConvertCommand.Create(console),
         };
         return root;

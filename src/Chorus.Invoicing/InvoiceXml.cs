@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using Chorus.Invoicing.Cii;
@@ -25,7 +26,7 @@ public static class InvoiceXml
     {
         options ??= InvoiceReadOptions.Default;
         using var reader = XmlReader.Create(stream, ReaderSettings(options));
-        return Read(reader, options);
+        return Read(reader, options, owned: true);
     }
 
     /// <summary>Reads an invoice document from bytes.</summary>
@@ -35,6 +36,13 @@ public static class InvoiceXml
         using var stream = new MemoryStream(xml, writable: false);
         return Read(stream, options);
     }
+
+    /// <summary>
+    /// Reads an invoice document from a reader the caller created (e.g. a schema-validating reader, so that XSD
+    /// validation happens in the same pass). The caller owns the reader's settings: keep DTDs prohibited and no resolver.
+    /// </summary>
+    /// <exception cref="InvoiceFormatException">The input is not a readable invoice.</exception>
+    public static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions? options = null) => Read(reader, options ?? InvoiceReadOptions.Default, owned: false);
 
     /// <summary>Reads just the invoice model from a stream.</summary>
     /// <exception cref="InvoiceFormatException">The input is not a readable invoice.</exception>
@@ -85,8 +93,9 @@ public static class InvoiceXml
         CloseInput = false,
     };
 
-    private static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions options)
+    private static InvoiceDocument Read(XmlReader reader, InvoiceReadOptions options, bool owned)
     {
+        _ = owned;
         var cursor = new XmlCursor(reader, options.MaxDepth);
         try
         {
@@ -126,7 +135,16 @@ public static class InvoiceXml
         {
             var line = ex.LineNumber > 0 ? ex.LineNumber : cursor.Line;
             var position = ex.LineNumber > 0 ? ex.LinePosition : cursor.Column;
-            throw new InvoiceFormatException("not well-formed XML: " + ex.Message, line, position, ex);
+            // XmlException repeats " Line n, position m." in its message: the exception states the position once.
+            var message = ex.Message;
+            var repeated = string.Format(CultureInfo.InvariantCulture, " Line {0}, position {1}.", ex.LineNumber, ex.LinePosition);
+            var at = message.IndexOf(repeated, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                message = message.Remove(at, repeated.Length);
+            }
+
+            throw new InvoiceFormatException("not well-formed XML: " + message, line, position, ex);
         }
         catch (FormatException ex)
         {

@@ -37,5 +37,8 @@ internal static class CliJson
 [JsonSerializable(typeof(IdCommand.IdResult[]))]
 [JsonSerializable(typeof(ValidateCommand.FileResult))]
 [JsonSerializable(typeof(ValidateCommand.FileResult[]))]
+[JsonSerializable(typeof(InspectCommand.InspectResult))]
+[JsonSerializable(typeof(FacturXCommand.ExtractResult))]
+[JsonSerializable(typeof(FacturXCommand.CreateResult))]
 [JsonSerializable(typeof(ConvertCommand.ConvertResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -16,13 +16,17 @@ public sealed class FacturXDocument
     /// <summary>The file names that carry the invoice, in order of preference when a PDF has several.</summary>
     public static IReadOnlyList<string> InvoiceFileNames { get; } = ["factur-x.xml", "zugferd-invoice.xml", "ZUGFeRD-invoice.xml", "xrechnung.xml"];
 
-    private FacturXDocument(EmbeddedInvoice? invoice, IReadOnlyList<EmbeddedFile> files, FacturXMetadata metadata, bool encrypted, IReadOnlyList<string> problems)
+    private readonly Lazy<FacturXMetadata> _metadata;
+    private readonly Lazy<IReadOnlyList<string>> _problems;
+
+    private FacturXDocument(EmbeddedInvoice? invoice, IReadOnlyList<EmbeddedFile> files, Func<FacturXMetadata> metadata, bool encrypted, List<string> structuralProblems)
     {
         Invoice = invoice;
         EmbeddedFiles = files;
-        Metadata = metadata;
         IsEncrypted = encrypted;
-        Problems = problems;
+        // XMP and the XML's BT-24 are parsed on first use (thread-safe Lazy): extracting the invoice bytes parses no XML
+        _metadata = new Lazy<FacturXMetadata>(metadata);
+        _problems = new Lazy<IReadOnlyList<string>>(() => Diagnose(Invoice, Metadata, structuralProblems));
     }
 
     /// <summary>The embedded invoice XML, or null when the PDF carries none (or is encrypted).</summary>
@@ -32,7 +36,7 @@ public sealed class FacturXDocument
     public IReadOnlyList<EmbeddedFile> EmbeddedFiles { get; }
 
     /// <summary>The XMP claims (PDF/A part, Factur-X conformance level, version…).</summary>
-    public FacturXMetadata Metadata { get; }
+    public FacturXMetadata Metadata => _metadata.Value;
 
     /// <summary>True when the PDF is encrypted: its attachments cannot be read without the password.</summary>
     public bool IsEncrypted { get; }
@@ -47,7 +51,7 @@ public sealed class FacturXDocument
     /// not well-formed XMP, the invoice missing from <c>/AF</c>, a relationship the profile does not allow, encryption.
     /// Empty when nothing is wrong.
     /// </summary>
-    public IReadOnlyList<string> Problems { get; }
+    public IReadOnlyList<string> Problems => _problems.Value;
 
     /// <summary>Reads a PDF from a stream (read to the end, at most <see cref="PdfReadOptions.MaxFileBytes"/>).</summary>
     /// <exception cref="PdfFormatException">The bytes are not a readable PDF.</exception>
@@ -55,12 +59,24 @@ public sealed class FacturXDocument
         Read(PdfBytes.ReadAll(pdf, options ?? PdfReadOptions.Default), options);
 
     /// <summary>Reads a PDF held in memory (the array is not copied: do not change it while reading).</summary>
+    /// <remarks>A file with a PDF header and no object at all (truncated right after it) gives a document without invoice.</remarks>
     /// <exception cref="PdfFormatException">The bytes are not a readable PDF.</exception>
     public static FacturXDocument Read(byte[] pdf, PdfReadOptions? options = null)
     {
         Str.NotNull(pdf, nameof(pdf));
 
-        return Read(PdfFile.Open(pdf, options));
+        PdfFile file;
+        try
+        {
+            file = PdfFile.Open(pdf, options);
+        }
+        catch (PdfFormatException) when (PdfFile.IsHeaderOnly(pdf))
+        {
+            // a PDF header and nothing else: it verifiably carries no invoice (not "unreadable": there is nothing to read)
+            return new FacturXDocument(null, [], () => FacturXMetadata.None, false, ["the PDF has a header but no objects (truncated after the header): it carries no invoice"]);
+        }
+
+        return Read(file);
     }
 
     internal static FacturXDocument Read(PdfFile file)
@@ -70,15 +86,10 @@ public sealed class FacturXDocument
         if (file.IsEncrypted)
         {
             problems.Add("the PDF is encrypted: attachments and metadata cannot be read without the password");
-            return new FacturXDocument(null, [], FacturXMetadata.None, true, problems);
+            return new FacturXDocument(null, [], () => FacturXMetadata.None, true, problems);
         }
 
-        var metadata = ReadMetadata(file, catalog);
-        if (metadata.Problem is not null)
-        {
-            problems.Add(metadata.Problem);
-        }
-
+        var xmp = ReadMetadataBytes(file, catalog, out var xmpProblem);
         var (files, specs) = ListFiles(file, catalog);
         EmbeddedInvoice? invoice = null;
         foreach (var wanted in InvoiceFileNames)
@@ -92,9 +103,7 @@ public sealed class FacturXDocument
 
             if (index >= 0 && EmbeddedStream(file, specs[index]) is PdfStream stream)
             {
-                var bytes = file.DecodeStream(stream, $"embedded file {files[index].Name}");
-                var (syntax, guideline) = InvoiceXmlPeek.Peek(bytes);
-                invoice = new EmbeddedInvoice(files[index], bytes, syntax, guideline);
+                invoice = new EmbeddedInvoice(files[index], file.DecodeStream(stream, $"embedded file {files[index].Name}"));
                 break;
             }
         }
@@ -107,6 +116,20 @@ public sealed class FacturXDocument
             }
         }
 
+        Func<FacturXMetadata> metadata = xmp is null
+            ? () => xmpProblem is null ? FacturXMetadata.None : FacturXMetadata.None with { Problem = xmpProblem }
+            : () => XmpReader.Read(xmp);
+        return new FacturXDocument(invoice, files, metadata, false, problems);
+    }
+
+    private static List<string> Diagnose(EmbeddedInvoice? invoice, FacturXMetadata metadata, List<string> structural)
+    {
+        var problems = new List<string>(structural);
+        if (metadata.Problem is not null)
+        {
+            problems.Add(metadata.Problem);
+        }
+
         if (invoice is not null)
         {
             Check(invoice, metadata, problems);
@@ -116,7 +139,7 @@ public sealed class FacturXDocument
             problems.Add("the XMP declares a Factur-X/ZUGFeRD conformance level but no invoice XML is embedded");
         }
 
-        return new FacturXDocument(invoice, files, metadata, false, problems);
+        return problems;
     }
 
     private static void Check(EmbeddedInvoice invoice, FacturXMetadata metadata, List<string> problems)
@@ -150,20 +173,22 @@ public sealed class FacturXDocument
         }
     }
 
-    private static FacturXMetadata ReadMetadata(PdfFile file, PdfDictionary catalog)
+    private static byte[]? ReadMetadataBytes(PdfFile file, PdfDictionary catalog, out string? problem)
     {
+        problem = null;
         if (file.Resolve(catalog["Metadata"]) is not PdfStream xmp)
         {
-            return FacturXMetadata.None;
+            return null;
         }
 
         try
         {
-            return XmpReader.Read(file.DecodeStream(xmp, "XMP metadata", Math.Min(file.Options.MaxDecodedStreamBytes, 16 * 1024 * 1024)));
+            return file.DecodeStream(xmp, "XMP metadata", Math.Min(file.Options.MaxDecodedStreamBytes, 16 * 1024 * 1024));
         }
         catch (PdfFormatException ex)
         {
-            return FacturXMetadata.None with { Problem = "XMP metadata unreadable: " + ex.Message };
+            problem = "XMP metadata unreadable: " + ex.Message;
+            return null;
         }
     }
 

@@ -49,46 +49,8 @@ public static class FacturXProfiles
     }
 
     /// <summary>The profile a BT-24 specification identifier declares (Factur-X 1.0, ZUGFeRD 1/2, XRechnung), or null.</summary>
-    public static string? FromGuideline(string? guidelineId)
-    {
-        if (string.IsNullOrWhiteSpace(guidelineId))
-        {
-            return null;
-        }
-
-        var id = guidelineId!.Trim().ToLowerInvariant();
-        if (Str.Has(id, "xrechnung"))
-        {
-            return XRechnung;
-        }
-
-        if (Str.Has(id, ":minimum"))
-        {
-            return Minimum;
-        }
-
-        if (Str.Has(id, ":basicwl"))
-        {
-            return BasicWl;
-        }
-
-        if (Str.Has(id, ":extended"))
-        {
-            return Extended;
-        }
-
-        if (Str.Has(id, ":basic"))
-        {
-            return Basic;
-        }
-
-        if (Str.Has(id, ":comfort"))
-        {
-            return Comfort;
-        }
-
-        return id.StartsWith("urn:cen.eu:en16931:2017", StringComparison.Ordinal) ? En16931 : null;
-    }
+    public static string? FromGuideline(string? guidelineId) =>
+        InvoiceProfiles.DisplayName(InvoiceProfiles.Detect(guidelineId)); // one BT-24 table for the whole package
 
     /// <summary>
     /// The <c>/AFRelationship</c> the Factur-X specification asks for: <c>Data</c> for MINIMUM and BASIC WL (they are not

@@ -111,7 +111,7 @@ public sealed class InvoiceBuilder
         {
             Id = id,
             Quantity = new Quantity(quantity, unit),
-            NetAmount = new Amount(Math.Round(quantity * netPrice, 2, MidpointRounding.AwayFromZero)),
+            NetAmount = new Amount(InvoiceTotals.Round(quantity * netPrice)),
             Price = new Price { NetPrice = new Amount(netPrice) },
             VatCategory = vatCategory,
             VatRate = vatRate is null ? null : new Percentage(vatRate.Value),
@@ -226,16 +226,17 @@ public static class InvoiceTotals
             VatBreakdowns = EquatableArray<VatBreakdown>.From(breakdowns),
             Totals = totals with
             {
-                LineTotal = new Amount(lineTotal),
-                AllowanceTotal = invoice.Allowances.Any() ? new Amount(allowances) : null,
-                ChargeTotal = invoice.Charges.Any() ? new Amount(charges) : null,
-                TaxExclusiveAmount = new Amount(taxExclusive),
-                VatTotal = new Amount(vat, currency),
-                TaxInclusiveAmount = new Amount(taxExclusive + vat),
-                AmountDue = new Amount(taxExclusive + vat - paid + rounding),
+                LineTotal = new Amount(Round(lineTotal)),
+                AllowanceTotal = invoice.Allowances.Any() ? new Amount(Round(allowances)) : null,
+                ChargeTotal = invoice.Charges.Any() ? new Amount(Round(charges)) : null,
+                TaxExclusiveAmount = new Amount(Round(taxExclusive)),
+                VatTotal = new Amount(Round(vat), currency),
+                TaxInclusiveAmount = new Amount(Round(taxExclusive + vat)),
+                AmountDue = new Amount(Round(taxExclusive + vat - paid + rounding)),
             },
         };
     }
 
-    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    // Rounded half away from zero to 2 decimals, and written with 2 decimals (adding 0.00m sets the scale to 2).
+    internal static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 }

@@ -114,13 +114,23 @@ public sealed class InvoiceValidator
                 {
                     problems.Add(new ValidationProblem("XSD", e.Severity == XmlSeverityType.Error ? ValidationSeverity.Fatal : ValidationSeverity.Warning, e.Message, Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0)));
                 }
+                else if (e.Severity == XmlSeverityType.Error)
+                {
+                    // Bounded time on hostile input (millions of undeclared elements): stop reading, the verdict is known.
+                    throw new SchemaLimitException(Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
+                }
             };
             using var reader = XmlReader.Create(new MemoryStream(array.Array!, array.Offset, array.Count, false), settings);
             doc = XTreeBuilder.Build(reader);
         }
         catch (XTreeException ex)
         {
-            return InvoiceValidationResult.Unreadable("not well-formed XML: " + ex.Message, "line " + ex.Line.ToString(CultureInfo.InvariantCulture));
+            return InvoiceValidationResult.Unreadable("cannot read the XML: " + ex.Message, "line " + ex.Line.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (SchemaLimitException ex)
+        {
+            problems.Add(new ValidationProblem("XSD", ValidationSeverity.Fatal, $"more than {MaxSchemaProblems} schema errors: validation stopped here, business rules not run", ex.Message));
+            return new InvoiceValidationResult(syntax, null, null, [], problems);
         }
 
         var root = doc.Children.First(static c => c.Kind == XNodeKind.Element);
@@ -216,6 +226,7 @@ public sealed class InvoiceValidator
             MaxCharactersInDocument = MaxInputBytes,
             MaxCharactersFromEntities = 0,
             IgnoreComments = true,
+            IgnoreWhitespace = schemas is not null,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
@@ -232,3 +243,6 @@ public sealed class InvoiceValidator
     private static string Line(int line, int column) =>
         line <= 0 ? "line 0" : $"line {line.ToString(CultureInfo.InvariantCulture)}, column {column.ToString(CultureInfo.InvariantCulture)}";
 }
+
+/// <summary>Thrown inside the schema validation callback to stop reading a document with too many schema errors.</summary>
+internal sealed class SchemaLimitException(string location) : Exception(location);

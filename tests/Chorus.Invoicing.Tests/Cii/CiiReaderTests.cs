@@ -75,12 +75,23 @@ public class CiiReaderTests
         Assert.Equal(InvoiceSyntax.Zugferd1, doc.Syntax);
         Assert.Equal(InvoiceProfile.Comfort, doc.Profile);
         var invoice = doc.Invoice;
-        Assert.False(string.IsNullOrEmpty(invoice.Number));
-        Assert.NotEmpty(invoice.Lines);
-        Assert.NotNull(invoice.Seller?.Name);
-        Assert.NotNull(invoice.Totals?.TaxInclusiveAmount);
-        Assert.NotEmpty(invoice.VatBreakdowns);
-        Assert.All(invoice.VatBreakdowns, b => Assert.NotNull(b.Rate));
+        Assert.Equal("471102", invoice.Number);
+        Assert.Equal("Lieferant GmbH", invoice.Seller!.Name);
+        Assert.Equal("Kunden AG Mitte", invoice.Buyer!.Name);
+        Assert.Equal(["GE2020211", "4000001987658 (0088)"], invoice.Buyer.Identifiers.Select(i => i.ToString()));
+        Assert.Equal("DE123456789", invoice.Seller.VatId);
+        Assert.Equal("EUR", invoice.CurrencyCode!.Value.Value);
+        Assert.Equal(new CreditTransfer("DE08700901001234567890", null, "GENODEF1M04"), invoice.PaymentInstructions!.CreditTransfers.Single());
+        Assert.Equal(("31", "Überweisung", "2013-471102"), (invoice.PaymentInstructions.MeansCode, invoice.PaymentInstructions.MeansText, invoice.PaymentInstructions.RemittanceInformation));
+        Assert.Equal([7.00m, 19.00m], invoice.VatBreakdowns.Select(b => b.Rate!.Value.Value!.Value));
+        var totals = invoice.Totals!;
+        Assert.Equal(473.00m, totals.LineTotal!.Value.Value);
+        Assert.Equal(473.00m, totals.TaxExclusiveAmount!.Value.Value);
+        Assert.Equal(56.87m, totals.VatTotal!.Value.Value);
+        Assert.Equal(529.87m, totals.TaxInclusiveAmount!.Value.Value);
+        Assert.Equal(529.87m, totals.AmountDue!.Value.Value);
+        Assert.Equal(totals.LineTotal!.Value.Value, invoice.Lines.Sum(l => l.NetAmount!.Value.Value));
+        Assert.Contains(invoice.Lines, l => l.Item?.Name == "Trennblätter A4" && l.VatRate!.Value.Value == 19.00m);
     }
 
     [Theory]
@@ -93,4 +104,30 @@ public class CiiReaderTests
     }
 
     public static TheoryData<string> CiiFiles() => TestData.Files("cii", "*.xml");
+}
+
+public class SchemaValidatingReaderTests
+{
+    [Fact]
+    public void Read_ThroughASchemaValidatingReader_GivesTheModelAndTheSchemaErrorsInOnePass()
+    {
+        var schemas = new System.Xml.Schema.XmlSchemaSet { XmlResolver = new System.Xml.XmlUrlResolver() };
+        schemas.Add(null, TestData.PathOf("schemas", "cii-d16b", "CII", "uncefact", "data", "standard", "CrossIndustryInvoice_100pD16B.xsd"));
+        var errors = new List<string>();
+        var settings = new System.Xml.XmlReaderSettings { ValidationType = System.Xml.ValidationType.Schema, Schemas = schemas, DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+
+        using (var reader = System.Xml.XmlReader.Create(TestData.PathOf("cii", "CII_example1.xml"), settings))
+        {
+            Assert.Equal("12115118", InvoiceXml.Read(reader).Invoice.Number);
+        }
+
+        Assert.Empty(errors);
+        using (var reader = System.Xml.XmlReader.Create(TestData.PathOf("cii", "invalidV2.xml"), settings))
+        {
+            Assert.NotNull(InvoiceXml.Read(reader).Invoice.Number);
+        }
+
+        Assert.NotEmpty(errors); // invalidV2.xml breaks the D16B schema (see cii/README.md)
+    }
 }

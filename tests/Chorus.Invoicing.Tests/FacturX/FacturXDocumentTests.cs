@@ -68,6 +68,16 @@ public class FacturXDocumentTests
     }
 
     [Fact]
+    public void Read_HeaderOnlyTruncatedPdf_HasNoInvoiceWhileInspectCannotReadIt()
+    {
+        var bytes = File.ReadAllBytes(TestData.PathOf("facturx", "corrupt-factur-x-waytoosmall.pdf"));
+        var doc = FacturXDocument.Read(bytes);
+        Assert.Null(doc.Invoice);
+        Assert.Contains(doc.Problems, p => p.Contains("no objects", StringComparison.Ordinal));
+        Assert.Throws<PdfFormatException>(() => PdfInspector.Inspect(bytes));
+    }
+
+    [Fact]
     public void Read_PasswordProtectedPdf_SaysItIsEncrypted()
     {
         var doc = FacturXDocument.Read(File.ReadAllBytes(TestData.PathOf("facturx", "PDFWithPassword.pdf")));

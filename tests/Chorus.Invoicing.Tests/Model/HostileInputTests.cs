@@ -109,3 +109,14 @@ public class HostileInputTests
         Assert.NotNull(result.Error);
     }
 }
+
+public class FormatExceptionMessageTests
+{
+    [Fact]
+    public void Read_NotWellFormed_StatesThePositionOnce()
+    {
+        var ex = Assert.Throws<InvoiceFormatException>(() => InvoiceXml.Read(System.Text.Encoding.UTF8.GetBytes("junk")));
+        Assert.Equal((1, 1), (ex.Line, ex.Position));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ex.Message, "(?i)line 1, position 1"));
+    }
+}

@@ -105,5 +105,30 @@ public class PdfInspectorTests
         Assert.True(r.Pages >= 1);
     }
 
+    [Fact]
+    public void Inspect_FnfeSample_ReadsTheFieldsItsTextAnnounces()
+    {
+        // FNFE-MPE sample: the text (checked with pdftotext -layout) says "FACTURE N° : F20220025", "Date : 31/01/2022",
+        // "SERVICE EXECUTANT : SERVEXEC", "N° BON DE COMMANDE : PO201925478"; the embedded XML carries the same BT-1,
+        // BT-2, BT-13 values. It gives a SIREN, not a SIRET: no SIRET must be invented.
+        var r = PdfInspector.Inspect(File.ReadAllBytes(TestData.PathOf("facturx", "Facture_F20220025-LE_FOURNISSEUR-POUR-LE_CLIENT_MINIMUM.pdf")));
+        Assert.Equal("F20220025", r.Fields.InvoiceNumber?.Value);
+        Assert.Equal(new DateTime(2022, 1, 31), r.Fields.InvoiceDate?.Value);
+        Assert.Equal("SERVEXEC", r.Fields.ServiceCode?.Value);
+        Assert.Equal("PO201925478", r.Fields.EngagementNumber?.Value);
+        Assert.Null(r.Fields.RecipientSiret);
+        Assert.Null(r.Fields.SupplierSiret);
+        var xml = System.Text.Encoding.UTF8.GetString(r.FacturX!.Invoice!.ToArray());
+        Assert.Contains(">F20220025<", xml, StringComparison.Ordinal);
+        Assert.Contains(">PO201925478<", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_SignedPdf_IsSigned()
+    {
+        Assert.True(PdfInspector.Inspect(File.ReadAllBytes(TestData.PathOf("facturx", "signed-tail-uncovered.pdf"))).Signed);
+        Assert.False(PdfInspector.Inspect(InvoicePdfs.Invoice(1).Pdf).Signed);
+    }
+
     public static TheoryData<string> CorpusPdfs => Chorus.Invoicing.Tests.FacturX.FacturXDocumentTests.WithInvoice;
 }

@@ -39,6 +39,20 @@ public class ValidatorInputTests
     }
 
     [Fact]
+    public void Validate_MillionsOfUndeclaredElements_GivesABoundedAnswer()
+    {
+        var sb = new StringBuilder("<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\">");
+        sb.Insert(sb.Length, "<x a=\"1\"/>", 2_000_000).Append("</rsm:CrossIndustryInvoice>");
+
+        var result = InvoiceValidator.Default.Validate(Encoding.UTF8.GetBytes(sb.ToString()), InvoiceRuleSets.En16931);
+
+        // The node limit (or the schema-error limit) stops the reading: one short answer, not millions of problems.
+        Assert.False(result.IsValid);
+        Assert.InRange(result.Problems.Count, 1, 202);
+        Assert.Contains(result.Problems, static p => p.Message.Contains("more than", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_SchemaViolation_IsFatalXsdWithLine()
     {
         // periods.ubl.xml: PaymentMeans out of order, the corpus README records the schema failure at line 108.

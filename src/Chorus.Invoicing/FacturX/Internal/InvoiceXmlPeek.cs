@@ -1,78 +1,26 @@
 using System.Xml;
+using Chorus.Invoicing.Model;
 
 namespace Chorus.Invoicing.FacturX.Internal;
 
 /// <summary>
-/// Reads just enough of an invoice XML to tell its syntax (root element) and BT-24 (the specification identifier),
-/// stopping as soon as both are known. Safe settings: no DTD, no resolver, bounded size.
+/// Tells an embedded XML's syntax (root element) and BT-24 (the specification identifier) through the model's
+/// <see cref="InvoiceSniffer"/>, which stops reading as soon as both are known; and the safe reader settings of the XMP.
 /// </summary>
 internal static class InvoiceXmlPeek
 {
-    private const string CiiNs = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
-
     public static (EmbeddedInvoiceSyntax Syntax, string? GuidelineId) Peek(byte[] xml)
     {
-        try
+        // the model's sniffer (same safe reader settings as the invoice readers): syntax from the root, BT-24
+        var sniff = InvoiceSniffer.Sniff(xml);
+        var syntax = sniff.Syntax switch
         {
-            using var stream = new MemoryStream(xml, writable: false);
-            using var reader = XmlReader.Create(stream, SafeSettings(xml.LongLength));
-            if (reader.MoveToContent() != XmlNodeType.Element)
-            {
-                return (EmbeddedInvoiceSyntax.Unknown, null);
-            }
-
-            var syntax = reader.LocalName switch
-            {
-                "CrossIndustryInvoice" when reader.NamespaceURI == CiiNs => EmbeddedInvoiceSyntax.Cii,
-                "CrossIndustryInvoice" => EmbeddedInvoiceSyntax.Cii,
-                "CrossIndustryDocument" => EmbeddedInvoiceSyntax.Zugferd1,
-                "Invoice" or "CreditNote" => EmbeddedInvoiceSyntax.Ubl,
-                _ => EmbeddedInvoiceSyntax.Unknown,
-            };
-            if (syntax == EmbeddedInvoiceSyntax.Unknown)
-            {
-                return (syntax, null);
-            }
-
-            var inGuideline = false;
-            var depth = 0;
-            while (reader.Read() && depth++ < 10_000)
-            {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (syntax == EmbeddedInvoiceSyntax.Ubl)
-                {
-                    if (reader.LocalName == "CustomizationID")
-                    {
-                        return (syntax, reader.ReadElementContentAsString().Trim());
-                    }
-
-                    continue;
-                }
-
-                if (reader.LocalName == "GuidelineSpecifiedDocumentContextParameter")
-                {
-                    inGuideline = true;
-                }
-                else if (inGuideline && reader.LocalName == "ID")
-                {
-                    return (syntax, reader.ReadElementContentAsString().Trim());
-                }
-                else if (reader.LocalName is "ExchangedDocument" or "HeaderExchangedDocument" or "SupplyChainTradeTransaction" or "SpecifiedSupplyChainTradeTransaction")
-                {
-                    break; // past the context: BT-24 is absent
-                }
-            }
-
-            return (syntax, null);
-        }
-        catch (XmlException)
-        {
-            return (EmbeddedInvoiceSyntax.Unknown, null);
-        }
+            InvoiceSyntax.Cii => EmbeddedInvoiceSyntax.Cii,
+            InvoiceSyntax.Ubl => EmbeddedInvoiceSyntax.Ubl,
+            InvoiceSyntax.Zugferd1 => EmbeddedInvoiceSyntax.Zugferd1,
+            _ => EmbeddedInvoiceSyntax.Unknown,
+        };
+        return (syntax, sniff.SpecificationIdentifier);
     }
 
     public static XmlReaderSettings SafeSettings(long size) => new()

@@ -52,6 +52,18 @@ internal static class PageTree
             }
 
             PdfDictionary? next = null;
+            // A node whose /Count equals its number of kids has one page per kid (the common flat tree): jump straight
+            // to the kid, so finding the last of 1,000 pages does not load the 999 before it. Verified below: a kid
+            // that is not a single page falls back to the walk.
+            var nodeCount = file.Resolve(node["Count"]) is PdfNumber nc ? (long)nc.Value : -1;
+            if (nodeCount == kids.Count && remaining < kids.Count && file.ResolveDictionary(kids[remaining]) is { } direct
+                && (direct.NameOf("Type") == "Page" || (!direct.Contains("Kids") && direct.Contains("Contents"))))
+            {
+                node = direct;
+                remaining = 0;
+                continue;
+            }
+
             foreach (var kid in kids.Items)
             {
                 var k = file.ResolveDictionary(kid);

@@ -438,6 +438,16 @@ internal sealed class PdfFile
         return entries;
     }
 
+    /// <summary>
+    /// True when the bytes start like a PDF but hold no object at all (a file truncated right after its header): it
+    /// verifiably carries nothing, which a reader looking for an attachment may report as "none" rather than "unreadable".
+    /// </summary>
+    public static bool IsHeaderOnly(byte[] data)
+    {
+        var head = data.AsSpan(0, Math.Min(data.Length, 1024));
+        return PdfAscii.IndexOf(head, "%PDF-") >= 0 && PdfAscii.IndexOf(data, "obj") < 0;
+    }
+
     public PdfObject? Resolve(PdfObject? o) => o is PdfRef r ? GetObject(r.Number) : o;
 
     public PdfDictionary? ResolveDictionary(PdfObject? o) => Resolve(o) switch
@@ -488,7 +498,7 @@ internal sealed class PdfFile
             return e.Type switch
             {
                 1 => ReadAt(number, e.Field2),
-                2 => ReadCompressed(number, (int)e.Field2, e.Field3),
+                2 => ReadCompressed((int)e.Field2, e.Field3),
                 _ => null,
             };
         }
@@ -533,7 +543,7 @@ internal sealed class PdfFile
         return null;
     }
 
-    private PdfObject? ReadCompressed(int number, int streamNumber, int index)
+    private PdfObject? ReadCompressed(int streamNumber, int index)
     {
         var (data, first, offsets) = LoadObjectStream(streamNumber);
         if (index < 0 || index >= offsets.Length)
@@ -547,7 +557,6 @@ internal sealed class PdfFile
             return null;
         }
 
-        _ = number;
         return parser.ReadObject(allowStream: false);
     }
 

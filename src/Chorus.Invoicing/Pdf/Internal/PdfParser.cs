@@ -234,6 +234,20 @@ internal sealed class PdfParser
     {
         var start = Position;
         Position++; // '('
+        // fast path: no escape and no nested parenthesis, the bytes are the string
+        var plainEnd = Position;
+        while (plainEnd < _end && _data[plainEnd] is not ((byte)')' or (byte)'\\' or (byte)'('))
+        {
+            plainEnd++;
+        }
+
+        if (plainEnd < _end && _data[plainEnd] == ')')
+        {
+            var bytes = _data.AsSpan(Position, plainEnd - Position).ToArray();
+            Position = plainEnd + 1;
+            return new PdfString(bytes);
+        }
+
         var depth = 1;
         var output = new List<byte>();
         while (Position < _end)

@@ -68,9 +68,27 @@ internal sealed class FontDecoder
     /// <summary>Decodes the string; adds the glyph advances (in thousandths of an em) and the count of space characters.</summary>
     public string Decode(byte[] bytes, out double advance, out int spaces)
     {
-        var sb = new StringBuilder(bytes.Length);
         advance = 0;
         spaces = 0;
+        if (_toUnicode is null && _codeBytes == 1 && _encoding is not null)
+        {
+            // the common simple-font case: one code, one character, no StringBuilder
+            var chars = new char[bytes.Length];
+            var n = 0;
+            foreach (var code in bytes)
+            {
+                advance += Width(code);
+                spaces += code == 32 ? 1 : 0;
+                if (_encoding[code] != '\0')
+                {
+                    chars[n++] = _encoding[code];
+                }
+            }
+
+            return new string(chars, 0, n);
+        }
+
+        var sb = new StringBuilder(bytes.Length);
         for (var i = 0; i + _codeBytes <= bytes.Length; i += _codeBytes)
         {
             var code = _codeBytes == 1 ? bytes[i] : (bytes[i] << 8) | bytes[i + 1];

@@ -100,7 +100,7 @@ internal sealed class PageText
             }
 
             var op = parser.ReadToken();
-            switch (PdfAscii.ToStringLatin1(op))
+            switch (Operator(op))
             {
                 case "BT":
                     tm = tlm = Matrix.Identity;
@@ -238,6 +238,27 @@ internal sealed class PageText
 
             operands.Clear();
         }
+    }
+
+    private static readonly string[] Operators = ["BT", "Tf", "Td", "TD", "Tm", "T*", "TL", "Tc", "Tw", "Tz", "Tj", "'", "\"", "TJ", "cm", "q", "Q", "Do", "BI"];
+
+    /// <summary>The operators this extractor acts on, as interned strings (no allocation per operator); others are "".</summary>
+    private static string Operator(ReadOnlySpan<byte> op)
+    {
+        if (op.Length is 0 or > 2)
+        {
+            return "";
+        }
+
+        foreach (var o in Operators)
+        {
+            if (PdfAscii.Equals(op, o))
+            {
+                return o;
+            }
+        }
+
+        return "";
     }
 
     private void RunForm(PdfDictionary? resources, string name, Matrix ctm, int formDepth)

@@ -29,6 +29,8 @@ internal sealed class SchematronRules
         Namespaces = namespaces;
     }
 
+    private static int _runs;
+
     public IReadOnlyList<RulePattern> Patterns { get; }
 
     public IReadOnlyDictionary<string, string> Namespaces { get; }
@@ -48,23 +50,33 @@ internal sealed class SchematronRules
         }
 
         var patterns = new List<RulePattern>();
+        var shared = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var functions = new UserFunctionTable();
+        foreach (var f in Elements(root, "function"))
+        {
+            var parameters = Elements(f, "param").Select(x => (Attr(x, "name"), Attr(x, "as"))).ToList();
+            var fnLets = Elements(f, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns, null, functions))).ToList();
+            var result = XPathParser.Parse(Attr(Elements(f, "result").First(), "value"), ns, null, functions);
+            functions.Add(new UserFunction(Attr(f, "name"), parameters, fnLets, result));
+        }
+
         foreach (var p in Elements(root, "pattern"))
         {
             var rules = new List<RuleContext>();
             foreach (var r in Elements(p, "rule"))
             {
-                var lets = Elements(r, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns))).ToList();
+                var lets = Elements(r, "let").Select(l => (Attr(l, "name"), XPathParser.Parse(Attr(l, "value"), ns, shared, functions))).ToList();
                 var asserts = r.Children.Where(static c => c.Kind == XNodeKind.Element && c.NamespaceUri == SchNs && c.LocalName is "assert" or "report")
                     .Select(a => new RuleAssertion(
                         Attr(a, "id"),
                         Attr(a, "flag") is { Length: > 0 } f ? f : "fatal",
                         XPathFunctions.Normalize(a.StringValue),
-                        XPathParser.Parse(Attr(a, "test"), ns),
+                        XPathParser.Parse(Attr(a, "test"), ns, shared, functions),
                         a.LocalName == "report",
                         Attr(a, "test")))
                     .ToList();
                 var context = Attr(r, "context");
-                rules.Add(new RuleContext(context, XPathParser.Parse(MatchPatternAsSelection(context), ns), lets, asserts));
+                rules.Add(new RuleContext(context, XPathParser.Parse(MatchPatternAsSelection(context), ns, shared, functions), lets, asserts));
             }
 
             patterns.Add(new RulePattern(Attr(p, "id"), rules));
@@ -121,10 +133,16 @@ internal sealed class SchematronRules
     public List<RuleFailure> Run(XNode document, XPathHost? host = null, ISet<string>? skip = null)
     {
         host ??= new XPathHost();
+        var runId = Interlocked.Increment(ref _runs);
         var failures = new List<RuleFailure>();
         var rootCtx = new Ctx(document, 1, 1, null, host);
+        var patternNumber = 0;
         foreach (var pattern in Patterns)
         {
+            // Within a pattern the first rule whose context matches a node checks it: nodes carry the last pattern that
+            // claimed them (cheaper than a set of nodes per pattern).
+            patternNumber++;
+
             // Rules whose every assertion is skipped (checked natively elsewhere) are not evaluated; their contexts are
             // still selected when a later rule of the pattern is, so that first-rule-wins keeps its meaning.
             var lastActive = -1;
@@ -136,7 +154,6 @@ internal sealed class SchematronRules
                 }
             }
 
-            HashSet<XNode>? claimed = pattern.Rules.Count > 1 ? [] : null;
             for (var r = 0; r <= lastActive; r++)
             {
                 var rule = pattern.Rules[r];
@@ -153,11 +170,12 @@ internal sealed class SchematronRules
 
                 for (var i = 0; i < nodes.Count; i++)
                 {
-                    if (nodes[i] is not XNode node || node.Kind == XNodeKind.Text || (claimed is not null && !claimed.Add(node)))
+                    if (nodes[i] is not XNode node || node.Kind == XNodeKind.Text || node.ClaimedBy == (runId, patternNumber))
                     {
                         continue;
                     }
 
+                    node.ClaimedBy = (runId, patternNumber);
                     if (active)
                     {
                         CheckNode(rule, node, host, failures, skip);

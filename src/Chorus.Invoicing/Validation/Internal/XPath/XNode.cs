@@ -34,6 +34,9 @@ internal sealed class XNode
 
     public XNodeKind Kind { get; }
 
+    /// <summary>The rule-table run and pattern that last checked this node (schematron: first matching rule wins).</summary>
+    public (int Run, int Pattern) ClaimedBy { get; set; }
+
     /// <summary>The document node of this node's tree.</summary>
     public XNode Document { get; }
 

@@ -160,16 +160,81 @@ internal sealed class SequenceExpr(Expr[] items) : Expr
 }
 
 /// <summary><c>left/right</c>: right evaluated for each item of left; nodes in document order without duplicates.</summary>
-internal sealed class PathExpr(Expr left, Expr right) : Expr
+internal sealed class PathExpr : Expr
 {
-    public Expr Left { get; } = left;
+    private readonly int[] _requiredNames;
 
-    public Expr Right { get; } = right;
+    public PathExpr(Expr left, Expr right)
+    {
+        Left = left;
+        Right = right;
+        var names = new List<int>();
+        if (StartsInContextDocument(this))
+        {
+            CollectNames(this, names);
+        }
+
+        _requiredNames = [.. names.Distinct()];
+    }
+
+    public Expr Left { get; }
+
+    public Expr Right { get; }
 
     public override bool MayBePositional => false;
 
+    /// <summary>Only a path that starts at the context node or its root walks the context's document (not document(), $var…).</summary>
+    private static bool StartsInContextDocument(Expr e)
+    {
+        while (e is PathExpr p)
+        {
+            e = p.Left;
+        }
+
+        return e is StepExpr or RootExpr or ContextItemExpr;
+    }
+
+    /// <summary>The names every step of the path needs: if the document has none of one of them, the path is empty.</summary>
+    private static void CollectNames(Expr e, List<int> names)
+    {
+        switch (e)
+        {
+            case PathExpr p:
+                CollectNames(p.Left, names);
+                CollectNames(p.Right, names);
+                break;
+            case StepExpr { Test.Kind: TestKind.Name } s when s.Axis is Axis.Child or Axis.Descendant or Axis.Attribute or Axis.DescendantAttribute:
+                names.Add(s.Test.NameId);
+                break;
+        }
+    }
+
+    private bool CannotMatch(in Ctx c)
+    {
+        if (_requiredNames.Length == 0 || c.Item is not XNode node)
+        {
+            return false;
+        }
+
+        var document = node.Document;
+        foreach (var id in _requiredNames)
+        {
+            if (document.Lacks(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override Seq Eval(in Ctx c)
     {
+        if (CannotMatch(c))
+        {
+            return Seq.Empty;
+        }
+
         var l = Left.Eval(c);
         if (l.Count == 0)
         {
@@ -199,6 +264,11 @@ internal sealed class PathExpr(Expr left, Expr right) : Expr
 
     public override bool Bool(in Ctx c)
     {
+        if (CannotMatch(c))
+        {
+            return false;
+        }
+
         // exists(a/b) style tests: stop at the first node found.
         var l = Left.Eval(c);
         for (var i = 0; i < l.Count; i++)
@@ -638,5 +708,42 @@ internal sealed class NodeCompareExpr(Expr a, Expr b, string op) : Expr
             "<<" => nx.Order < ny.Order,
             _ => nx.Order > ny.Order,
         });
+    }
+}
+
+/// <summary>
+/// A document-level expression (an absolute path without variables) evaluated once per document and shared by every
+/// rule that uses it. The cache is one reference, replaced atomically: concurrent validations only recompute.
+/// </summary>
+internal sealed class MemoExpr(Expr inner) : Expr
+{
+    private Entry? _last;
+
+    public override bool MayBePositional => inner.MayBePositional;
+
+    public override Seq Eval(in Ctx c)
+    {
+        if (c.Item is not XNode node)
+        {
+            return inner.Eval(c);
+        }
+
+        var document = node.Document;
+        var last = Volatile.Read(ref _last);
+        if (last is not null && ReferenceEquals(last.Document, document))
+        {
+            return last.Result;
+        }
+
+        var result = inner.Eval(c);
+        Volatile.Write(ref _last, new Entry(document, result));
+        return result;
+    }
+
+    private sealed class Entry(XNode document, Seq result)
+    {
+        public XNode Document { get; } = document;
+
+        public Seq Result { get; } = result;
     }
 }

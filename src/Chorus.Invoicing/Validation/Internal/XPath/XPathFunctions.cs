@@ -39,6 +39,7 @@ internal static class XPathFunctions
         ["string-join"] = static (in Ctx c, Expr[] a) => new Seq(StringJoin(c, a)),
         ["translate"] = static (in Ctx c, Expr[] a) => new Seq(Translate(One(a[0], c), One(a[1], c), One(a[2], c))),
         ["matches"] = static (in Ctx c, Expr[] a) => Seq.Of(Regex(One(a[1], c), a.Length > 2 ? One(a[2], c) : string.Empty).IsMatch(One(a[0], c))),
+        ["replace"] = static (in Ctx c, Expr[] a) => new Seq(Regex(One(a[1], c), a.Length > 3 ? One(a[3], c) : string.Empty).Replace(One(a[0], c), One(a[2], c).Replace("$", "$$").Replace("$$0", "$0").Replace("$$1", "$1").Replace("$$2", "$2"))),
         ["tokenize"] = static (in Ctx c, Expr[] a) => Tokenize(One(a[0], c), One(a[1], c)),
         ["xs:decimal"] = static (in Ctx c, Expr[] a) => OptionalCast(a[0], c, "xs:decimal"),
         ["xs:integer"] = static (in Ctx c, Expr[] a) => OptionalCast(a[0], c, "xs:integer"),

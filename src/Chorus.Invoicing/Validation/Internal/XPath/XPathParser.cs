@@ -11,18 +11,27 @@ internal sealed class XPathParser
     private readonly List<Token> _tokens;
     private readonly IReadOnlyDictionary<string, string> _namespaces;
     private readonly string _text;
+    private readonly Dictionary<string, Expr>? _shared;
+    private readonly UserFunctionTable? _functions;
     private int _pos;
 
-    private XPathParser(string text, IReadOnlyDictionary<string, string> namespaces)
+    private XPathParser(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared, UserFunctionTable? functions)
     {
+        _functions = functions;
         _text = text;
         _tokens = XPathLexer.Tokenize(text);
         _namespaces = namespaces;
+        _shared = shared;
     }
 
-    public static Expr Parse(string text, IReadOnlyDictionary<string, string> namespaces)
+    /// <summary>
+    /// Parses an expression. With <paramref name="shared"/>, absolute paths that depend on nothing but the document
+    /// (no variables, no current()) are shared between all expressions parsed with the same table and evaluated once
+    /// per document: the official rules repeat the same <c>//cac:TaxCategory[…]</c> tests dozens of times.
+    /// </summary>
+    public static Expr Parse(string text, IReadOnlyDictionary<string, string> namespaces, Dictionary<string, Expr>? shared = null, UserFunctionTable? functions = null)
     {
-        var p = new XPathParser(text, namespaces);
+        var p = new XPathParser(text, namespaces, shared, functions);
         var e = p.ParseExpr();
         if (p.Peek.Kind != TokenKind.End)
         {
@@ -318,6 +327,30 @@ internal sealed class XPathParser
 
     private Expr ParsePath()
     {
+        var start = Peek.Position;
+        var absolute = IsSymbol("/") || IsSymbol("//");
+        var e = ParsePathUnshared();
+        if (!absolute || _shared is null)
+        {
+            return e;
+        }
+
+        var source = _text.Substring(start, Peek.Position - start).Trim();
+        if (source.IndexOf('$') >= 0 || source.Contains("current("))
+        {
+            return e;
+        }
+
+        if (!_shared.TryGetValue(source, out var shared))
+        {
+            _shared[source] = shared = new MemoExpr(e);
+        }
+
+        return shared;
+    }
+
+    private Expr ParsePathUnshared()
+    {
         if (IsSymbol("/"))
         {
             _pos++;
@@ -493,7 +526,10 @@ internal sealed class XPathParser
             }
 
             Expect(")");
-            return WithPredicates(XPathFunctions.Create(t.Text, [.. args]));
+            var call = _functions is not null && t.Text.IndexOf(':') > 0 && !t.Text.StartsWith("xs:", StringComparison.Ordinal) && !t.Text.StartsWith("fn:", StringComparison.Ordinal)
+                ? _functions.Call(t.Text, [.. args])
+                : XPathFunctions.Create(t.Text, [.. args]);
+            return WithPredicates(call);
         }
 
         return AxisStep(Axis.Child);

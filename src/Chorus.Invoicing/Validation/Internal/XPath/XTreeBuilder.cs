@@ -14,6 +14,9 @@ internal static class XTreeBuilder
     /// <summary>Deeper than this is not an invoice: the reader stops instead of recursing (bounded memory and time).</summary>
     public const int MaxDepth = 128;
 
+    /// <summary>More nodes than this (elements, attributes, texts) is not an invoice either: a 10,000-line invoice has about 500,000.</summary>
+    public const int MaxNodes = 1_000_000;
+
     public static XNode Build(XmlReader reader)
     {
         var doc = new XNode(XNodeKind.Document, string.Empty, string.Empty, string.Empty, null);
@@ -52,6 +55,11 @@ internal static class XTreeBuilder
                             if (++depth > MaxDepth)
                             {
                                 throw new XTreeException($"elements nested deeper than {MaxDepth}", lineInfo?.LineNumber ?? 0);
+                            }
+
+                            if (order > MaxNodes)
+                            {
+                                throw new XTreeException($"more than {MaxNodes} nodes", lineInfo?.LineNumber ?? 0);
                             }
 
                             var el = new XNode(XNodeKind.Element, reader.LocalName, reader.NamespaceURI, reader.Prefix, current)

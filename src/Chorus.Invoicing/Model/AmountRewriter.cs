@@ -1,6 +1,5 @@
-using Chorus.Invoicing.Model;
 
-namespace Chorus.Invoicing.Conversion;
+namespace Chorus.Invoicing.Model;
 
 /// <summary>Applies a function to every amount of an invoice (e.g. to set or strip <c>currencyID</c>).</summary>
 internal static class AmountRewriter
