@@ -674,6 +674,11 @@ internal static partial class CiiReader
                         {
                             vatAccounting = amount;
                         }
+                        else if (vat is null)
+                        {
+                            // Neither currency matched: keep the second amount too (the rules look at both).
+                            vat = amount;
+                        }
 
                         break;
                     case "RoundingAmount":

@@ -4,6 +4,7 @@ using System.Xml.Schema;
 using Chorus.Invoicing.Validation.Internal;
 using Chorus.Invoicing.Validation.Internal.Schematron;
 using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules;
 
 namespace Chorus.Invoicing.Validation;
 
@@ -150,7 +151,9 @@ public sealed class InvoiceValidator
             ran.Add("en16931");
             if ((en16931 ?? RuleTables.En16931(syntax)) is { } rules)
             {
-                AddFailures(rules.Run(doc), problems);
+                // Native rules on the model first; the schematron table checks only the ids not yet native.
+                var native = NativeEn16931.Check(array, doc, syntax, problems);
+                AddFailures(rules.Run(doc, skip: native), problems, native);
             }
         }
 
@@ -199,10 +202,15 @@ public sealed class InvoiceValidator
         return Validate(invoice.Content, ruleSets);
     }
 
-    internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems)
+    internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems, ISet<string>? skip = null)
     {
         foreach (var f in failures)
         {
+            if (skip is not null && skip.Contains(f.Assertion.Id))
+            {
+                continue;
+            }
+
             var severity = f.Assertion.Flag is "warning" or "information" ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
             var message = f.Error is null ? f.Assertion.Message : f.Assertion.Message + " (the test could not be evaluated: " + f.Error + ")";
             problems.Add(new ValidationProblem(f.Assertion.Id, severity, message, f.Node.Path()));

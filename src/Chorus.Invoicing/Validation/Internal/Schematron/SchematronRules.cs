@@ -130,7 +130,7 @@ internal sealed class SchematronRules
     }
 
     /// <summary>Runs every pattern over the document; returns every failed assertion (and every successful report).</summary>
-    public List<RuleFailure> Run(XNode document, XPathHost? host = null)
+    public List<RuleFailure> Run(XNode document, XPathHost? host = null, ISet<string>? skip = null)
     {
         host ??= new XPathHost();
         var runId = Interlocked.Increment(ref _runs);
@@ -142,8 +142,22 @@ internal sealed class SchematronRules
             // Within a pattern the first rule whose context matches a node checks it: nodes carry the last pattern that
             // claimed them (cheaper than a set of nodes per pattern).
             patternNumber++;
-            foreach (var rule in pattern.Rules)
+
+            // Rules whose every assertion is skipped (checked natively elsewhere) are not evaluated; their contexts are
+            // still selected when a later rule of the pattern is, so that first-rule-wins keeps its meaning.
+            var lastActive = -1;
+            for (var r = 0; r < pattern.Rules.Count; r++)
             {
+                if (IsActive(pattern.Rules[r], skip))
+                {
+                    lastActive = r;
+                }
+            }
+
+            for (var r = 0; r <= lastActive; r++)
+            {
+                var rule = pattern.Rules[r];
+                var active = IsActive(rule, skip);
                 Seq nodes;
                 try
                 {
@@ -162,8 +176,10 @@ internal sealed class SchematronRules
                     }
 
                     node.ClaimedBy = (runId, patternNumber);
-
-                    CheckNode(rule, node, host, failures);
+                    if (active)
+                    {
+                        CheckNode(rule, node, host, failures, skip);
+                    }
                 }
             }
         }
@@ -171,7 +187,25 @@ internal sealed class SchematronRules
         return failures;
     }
 
-    private static void CheckNode(RuleContext rule, XNode node, XPathHost host, List<RuleFailure> failures)
+    private static bool IsActive(RuleContext rule, ISet<string>? skip)
+    {
+        if (skip is null)
+        {
+            return true;
+        }
+
+        foreach (var a in rule.Assertions)
+        {
+            if (!skip.Contains(a.Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckNode(RuleContext rule, XNode node, XPathHost host, List<RuleFailure> failures, ISet<string>? skip)
     {
         host.Current = node;
         var ctx = new Ctx(node, 1, 1, null, host);
@@ -189,6 +223,11 @@ internal sealed class SchematronRules
 
         foreach (var a in rule.Assertions)
         {
+            if (skip is not null && skip.Contains(a.Id))
+            {
+                continue;
+            }
+
             bool result;
             try
             {

@@ -1,0 +1,118 @@
+using Chorus.Invoicing.Model;
+using Chorus.Invoicing.Validation.Internal.XPath;
+
+namespace Chorus.Invoicing.Validation.Rules;
+
+/// <summary>
+/// The EN 16931 rules written natively on the model, and the switch the validator calls. Families not yet native are
+/// still checked by the rule table interpreted from the CEN schematron: <see cref="Check(ArraySegment{byte}, XNode, string, List{ValidationProblem})"/> returns the ids it has
+/// checked so that the validator skips them there.
+/// </summary>
+internal static class NativeEn16931
+{
+    private static readonly IRuleGroup[] Groups =
+    [
+        Core.Document,
+        Core.Seller,
+        Core.Totals,
+        Core.Lines,
+        Core.DocumentAllowances,
+        Core.DocumentCharges,
+        Core.LineAllowances,
+        Core.LineCharges,
+        Core.VatBreakdowns,
+        Core.InvoicingPeriod,
+        Core.LinePeriods,
+        Core.ItemAttributes,
+        Core.SupportingDocuments,
+        .. VatCategoryRules.Groups,
+        Totals.MonetaryTotals,
+        Totals.VatTotal,
+        Totals.VatBreakdownTax,
+        Parties.TaxRepresentative,
+        Parties.VatIdentifiers,
+        Core.Items,
+        Core.ElectronicAddresses,
+        Core.ReasonConsistency,
+        Decimals.DocumentAllowances,
+        Decimals.DocumentCharges,
+        Decimals.MonetaryTotals,
+        Decimals.VatTotals,
+        Decimals.VatBreakdowns,
+        Decimals.Lines,
+        Decimals.LineAllowances,
+        Decimals.LineCharges,
+    ];
+
+    private static readonly HashSet<string> UblIds = IdsFor(RuleSyntax.Ubl);
+    private static readonly HashSet<string> CiiIds = IdsFor(RuleSyntax.Cii);
+    private static readonly HashSet<string> NoIds = [];
+
+    /// <summary>The ids checked natively for a syntax ("ubl" or "cii").</summary>
+    public static IReadOnlyCollection<string> NativeIds(string syntax) => syntax switch
+    {
+        "ubl" => UblIds,
+        "cii" => CiiIds,
+        _ => NoIds,
+    };
+
+    /// <summary>
+    /// Reads the model from the document and runs the native rules; returns the ids checked (none when the syntax has no
+    /// EN 16931 binding or the model could not be read, in which case the schematron table checks everything).
+    /// </summary>
+    public static ISet<string> Check(ArraySegment<byte> xml, XNode document, string syntax, List<ValidationProblem> problems)
+    {
+        if (syntax is not ("ubl" or "cii"))
+        {
+            return NoIds;
+        }
+
+        Invoice invoice;
+        try
+        {
+            using var stream = new MemoryStream(xml.Array!, xml.Offset, xml.Count, writable: false);
+            invoice = InvoiceXml.Read(stream).Invoice;
+        }
+        catch (InvoiceFormatException)
+        {
+            return NoIds;
+        }
+
+        Check(invoice, syntax, problems);
+        CodeListRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
+        if (syntax == "ubl")
+        {
+            Ubl.UblSyntaxRules.Run(document, problems);
+        }
+        else
+        {
+            Cii.CiiSyntaxRules.Run(document, problems);
+        }
+
+        return syntax == "ubl" ? UblIds : CiiIds;
+    }
+
+    /// <summary>Runs the native rules on a model as the given syntax binding states them.</summary>
+    public static void Check(Invoice invoice, string syntax, List<ValidationProblem> problems)
+    {
+        var input = new RuleInput(invoice, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii);
+        foreach (var group in Groups)
+        {
+            group.Run(input, problems);
+        }
+    }
+
+    private static HashSet<string> IdsFor(RuleSyntax syntax)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in Groups)
+        {
+            ids.UnionWith(group.IdsFor(syntax));
+        }
+
+        ids.UnionWith(CodeListRules.IdsFor(syntax));
+        ids.UnionWith(syntax == RuleSyntax.Ubl ? Ubl.UblSyntaxRules.Ids : Cii.CiiSyntaxRules.Ids);
+
+        return ids;
+    }
+}
