@@ -41,7 +41,7 @@ internal static class ChorusApp
     private static int Fail(CliConsole console, string[] args, string message)
     {
         console.Error(message);
-        if (Array.IndexOf(args, "--json") >= 0)
+        if (Array.IndexOf(args, "--json") >= 0 && !console.JsonWritten)
         {
             console.JsonError(message);
         }

@@ -54,7 +54,7 @@ public class SkeletonTests
     [Fact]
     public void ParseError_WithJson_PrintsErrorDocument()
     {
-        var r = CliRunner.Run("id", "--no-such-option", "--json");
+        var r = CliRunner.Run("id", "--json", "--file");
         Assert.Equal(2, r.ExitCode);
         Assert.False(string.IsNullOrEmpty(r.Json().GetProperty("error").GetString()));
     }

@@ -33,16 +33,8 @@ internal static class AttachmentsCommand
             var depositMode = Modes.First(m => m.Name == modeName).Mode;
             var paths = parse.GetValue(files) ?? [];
             var asJson = parse.GetValue(json);
-            AttachmentFile[] read;
-            try
-            {
-                read = [.. paths.Select(Read)];
-            }
-            catch (Exception ex) when (asJson && ex is CliUsageException or IOException or UnauthorizedAccessException)
-            {
-                console.JsonError(ex.Message);
-                throw;
-            }
+            // An unreadable file is a CliUsageException/IOException: ChorusApp prints the line and, under --json, {error}.
+            AttachmentFile[] read = [.. paths.Select(Read)];
 
             var report = new AttachmentChecker().Check(read, depositMode);
             var result = new CheckResult(

@@ -117,16 +117,8 @@ internal static class LifecycleCommand
         {
             var asJson = parse.GetValue(json);
             var (sentPath, resentPath) = (parse.GetValue(sent) ?? string.Empty, parse.GetValue(resent) ?? string.Empty);
-            Invoice before, after;
-            try
-            {
-                (before, after) = (ReadInvoice(sentPath), ReadInvoice(resentPath));
-            }
-            catch (CliUsageException ex) when (asJson)
-            {
-                console.JsonError(ex.Message);
-                throw;
-            }
+            // An unreadable invoice is a CliUsageException: ChorusApp prints the line and, under --json, {error}.
+            var (before, after) = (ReadInvoice(sentPath), ReadInvoice(resentPath));
 
             var check = RecycleCheck.Compare(before, after);
             var result = new RecycleResult(sentPath, resentPath, check.IsAllowed,

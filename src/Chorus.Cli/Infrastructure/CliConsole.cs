@@ -11,9 +11,13 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
     /// <summary>Writes one error line, prefixed with the program name, to standard error.</summary>
     public void Error(string message) => error.WriteLine("chorus: " + OneLine(message));
 
+    /// <summary>True once a JSON document was written: the contract allows exactly one per run.</summary>
+    public bool JsonWritten { get; private set; }
+
     /// <summary>Writes exactly one JSON document to standard output.</summary>
     public void Json<T>(T value)
     {
+        JsonWritten = true;
         Out.WriteLine(JsonSerializer.Serialize(value, CliJson.Options.GetTypeInfo(typeof(T))));
     }
 
