@@ -17,6 +17,8 @@ internal sealed class XmlCursor
     private Frame[] _frames = new Frame[16];
     private List<ChildCount>?[] _counts = new List<ChildCount>?[16];
     private readonly List<RepeatedElement> _repeated = [];
+    private int _lastChildLine = -1;
+    private int _lastChildColumn = -1;
 
     public XmlCursor(XmlReader reader, int maxDepth)
     {
@@ -73,7 +75,23 @@ internal sealed class XmlCursor
             switch (_reader.NodeType)
             {
                 case XmlNodeType.Element:
+                    if (_lines is not null && _lines.LineNumber == _lastChildLine && _lines.LinePosition == _lastChildColumn)
+                    {
+                        // The caller left the child we returned last unread (e.g. a second occurrence of an element
+                        // the model holds once, which its handler ignores): skip it here, so that no handler can make
+                        // the read loop spin on one element (found by the fuzzing harness: a duplicated
+                        // SpecifiedTradeProduct hung the CII reader).
+                        _lastChildLine = _lastChildColumn = -1;
+                        Skip();
+                        continue;
+                    }
+
                     Push();
+                    if (_lines is not null)
+                    {
+                        (_lastChildLine, _lastChildColumn) = (_lines.LineNumber, _lines.LinePosition);
+                    }
+
                     return true;
                 case XmlNodeType.EndElement:
                     _reader.Read();

@@ -176,7 +176,17 @@ internal static class CmsVerifier
             }
 
             var raw = index < rawSigners.Count ? rawSigners[index] : default;
-            result.Signers.Add(VerifySigner(cms, info, raw, source, pool, result, content, depth));
+            try
+            {
+                result.Signers.Add(VerifySigner(cms, info, raw, source, pool, result, content, depth));
+            }
+            catch (Exception ex) when (IsAsn1Failure(ex))
+            {
+                // One place for every malformed structure inside a signer (attributes, ESS certificate ids, names…):
+                // the signer fails with the reason instead of the exception escaping (found by the fuzzing harness).
+                result.Signers.Add(new CmsSignerOutcome { Problem = "SignerInfo content cannot be parsed: " + ex.Message });
+            }
+
             index++;
         }
 

@@ -8,5 +8,14 @@ public static class FuzzTargets
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
         new IdentifierTarget(),
+        new InvoiceReaderTarget(),
+        new ValidatorTarget(),
+        new FacturXReaderTarget(),
+        new PdfInspectTarget(),
+        new SignatureTarget("pades", InputKind.Pdf, "pades", ".pdf"),
+        new SignatureTarget("cades", InputKind.Asn1, "cades", ".p7s", ".p7m", ".pkcs7"),
+        new SignatureTarget("xades", InputKind.Xml, "xades", ".xml"),
+        new AnnuaireTarget(),
+        new AttachmentTarget(),
     ];
 }

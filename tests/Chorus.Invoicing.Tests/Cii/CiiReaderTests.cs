@@ -130,4 +130,19 @@ public class SchemaValidatingReaderTests
 
         Assert.NotEmpty(errors); // invalidV2.xml breaks the D16B schema (see cii/README.md)
     }
+
+    [Fact]
+    public async Task Read_DuplicatedProductElement_EndsAndKeepsTheFirst()
+    {
+        // Found by the fuzzing harness: a second ram:SpecifiedTradeProduct in a line made the read loop spin forever.
+        var text = File.ReadAllText(TestData.PathOf("cii", "line-total-4-decimals.xml"));
+        var at = text.IndexOf("</ram:SpecifiedTradeProduct>", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        var mutant = text.Insert(at, "</ram:SpecifiedTradeProduct><ram:SpecifiedTradeProduct><ram:Name>Second</ram:Name>");
+        var read = Task.Run(() => InvoiceXml.Read(System.Text.Encoding.UTF8.GetBytes(mutant)), TestContext.Current.CancellationToken);
+
+        var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.True(finished == read, "the reader did not finish");
+        Assert.NotEqual("Second", (await read).Invoice.Lines[0].Item?.Name);
+    }
 }
