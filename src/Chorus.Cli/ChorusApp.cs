@@ -49,7 +49,7 @@ internal static class ChorusApp
         return ExitCodes.Unreadable;
     }
 
-    /// <summary>Every command of the contract (../shared/cli-contract.md). One file per command under Commands/.</summary>
+    /// <summary>Every command of the contract (docs/cli.md). One file per command under Commands/.</summary>
     internal static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand("chorus: French public e-invoicing (Chorus Pro) and the 2026 B2B reform, from the command line.")

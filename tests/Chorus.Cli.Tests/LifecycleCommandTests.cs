@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Chorus.Cli.Tests;
 
-/// <summary><c>chorus lifecycle next</c> and <c>statuses</c> against the contract (../shared/cli-contract.md) and the Chorus Pro rules.</summary>
+/// <summary><c>chorus lifecycle next</c> and <c>statuses</c> against the contract (docs/cli.md) and the Chorus Pro rules.</summary>
 public class LifecycleCommandTests
 {
     [Theory]
