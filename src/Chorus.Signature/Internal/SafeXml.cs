@@ -31,6 +31,12 @@ internal static class SafeXml
         {
             throw new SignatureFormatException("not well-formed XML: " + ex.Message, $"line {ex.LineNumber}, column {ex.LinePosition}");
         }
+        catch (ArgumentException ex)
+        {
+            // XmlDocument's loader reports a bad XML declaration (e.g. version="2.0") as an ArgumentException, not an
+            // XmlException (found by the fuzzing harness).
+            throw new SignatureFormatException("not well-formed XML: " + ex.Message, "XML declaration");
+        }
 
         return doc;
     }
