@@ -216,20 +216,7 @@ internal static partial class CiiReader
             switch (c.LocalName)
             {
                 case "BuyerOrderReferencedDocument":
-                    if (c.BeginChildren())
-                    {
-                        while (c.NextChild())
-                        {
-                            if (c.LocalName == "LineID")
-                            {
-                                c.Once(ref s.OrderLine);
-                            }
-                            else
-                            {
-                                c.Skip();
-                            }
-                        }
-                    }
+                    c.OnceChild("LineID", ref s.OrderLine);
 
                     break;
                 case "GrossPriceProductTradePrice":

@@ -383,20 +383,7 @@ internal static partial class CiiReader
                         break;
                     case "PayerPartyDebtorFinancialAccount":
                         string? debited = null;
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "IBANID")
-                                {
-                                    c.Once(ref debited);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("IBANID", ref debited);
 
                         tx.DebitedAccount ??= debited;
                         break;
@@ -425,20 +412,7 @@ internal static partial class CiiReader
 
                         break;
                     case "PayeeSpecifiedCreditorFinancialInstitution":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "BICID")
-                                {
-                                    c.Once(ref bic);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("BICID", ref bic);
 
                         break;
                     default:

@@ -119,20 +119,7 @@ internal static partial class CiiReader
         }
 
         string? id = null;
-        if (c.BeginChildren())
-        {
-            while (c.NextChild())
-            {
-                if (c.LocalName == "ID")
-                {
-                    c.Once(ref id);
-                }
-                else
-                {
-                    c.Skip();
-                }
-            }
-        }
+        c.OnceChild("ID", ref id);
 
         return id;
     }

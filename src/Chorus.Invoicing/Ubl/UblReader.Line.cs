@@ -48,20 +48,7 @@ internal static partial class UblReader
 
                         break;
                     case "OrderLineReference":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "LineID")
-                                {
-                                    c.Once(ref orderLine);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("LineID", ref orderLine);
 
                         break;
                     case "DocumentReference":
@@ -168,20 +155,7 @@ internal static partial class UblReader
 
                         break;
                     case "OriginCountry":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "IdentificationCode")
-                                {
-                                    c.Once(ref origin);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("IdentificationCode", ref origin);
 
                         break;
                     case "CommodityClassification":
@@ -251,20 +225,7 @@ internal static partial class UblReader
     private static string? ReadIdOf(XmlCursor c)
     {
         string? id = null;
-        if (c.BeginChildren())
-        {
-            while (c.NextChild())
-            {
-                if (c.LocalName == "ID")
-                {
-                    c.Once(ref id);
-                }
-                else
-                {
-                    c.Skip();
-                }
-            }
-        }
+        c.OnceChild("ID", ref id);
 
         return id;
     }

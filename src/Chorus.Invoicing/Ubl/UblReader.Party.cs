@@ -75,20 +75,7 @@ internal static partial class UblReader
 
                         break;
                     case "PartyName":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "Name")
-                                {
-                                    c.Once(ref partyName);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("Name", ref partyName);
 
                         break;
                     case "PostalAddress":
@@ -186,20 +173,7 @@ internal static partial class UblReader
     private static string? ReadTaxSchemeId(XmlCursor c)
     {
         string? id = null;
-        if (c.BeginChildren())
-        {
-            while (c.NextChild())
-            {
-                if (c.LocalName == "ID")
-                {
-                    c.Once(ref id);
-                }
-                else
-                {
-                    c.Skip();
-                }
-            }
-        }
+        c.OnceChild("ID", ref id);
 
         return id;
     }
@@ -259,37 +233,11 @@ internal static partial class UblReader
                         c.Once(ref subentity);
                         break;
                     case "AddressLine":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "Line")
-                                {
-                                    c.Once(ref line3);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("Line", ref line3);
 
                         break;
                     case "Country":
-                        if (c.BeginChildren())
-                        {
-                            while (c.NextChild())
-                            {
-                                if (c.LocalName == "IdentificationCode")
-                                {
-                                    c.Once(ref country);
-                                }
-                                else
-                                {
-                                    c.Skip();
-                                }
-                            }
-                        }
+                        c.OnceChild("IdentificationCode", ref country);
 
                         break;
                     default:
@@ -360,20 +308,7 @@ internal static partial class UblReader
                             {
                                 if (c.LocalName == "PartyName")
                                 {
-                                    if (c.BeginChildren())
-                                    {
-                                        while (c.NextChild())
-                                        {
-                                            if (c.LocalName == "Name")
-                                            {
-                                                c.Once(ref partyName);
-                                            }
-                                            else
-                                            {
-                                                c.Skip();
-                                            }
-                                        }
-                                    }
+                                    c.OnceChild("Name", ref partyName);
                                 }
                                 else
                                 {

@@ -63,20 +63,7 @@ internal static partial class UblReader
                                         c.Once(ref accountName);
                                         break;
                                     case "FinancialInstitutionBranch":
-                                        if (c.BeginChildren())
-                                        {
-                                            while (c.NextChild())
-                                            {
-                                                if (c.LocalName == "ID")
-                                                {
-                                                    c.Once(ref bic);
-                                                }
-                                                else
-                                                {
-                                                    c.Skip();
-                                                }
-                                            }
-                                        }
+                                        c.OnceChild("ID", ref bic);
 
                                         break;
                                     default:
@@ -98,20 +85,7 @@ internal static partial class UblReader
                                         c.Once(ref mandate);
                                         break;
                                     case "PayerFinancialAccount":
-                                        if (c.BeginChildren())
-                                        {
-                                            while (c.NextChild())
-                                            {
-                                                if (c.LocalName == "ID")
-                                                {
-                                                    c.Once(ref debited);
-                                                }
-                                                else
-                                                {
-                                                    c.Skip();
-                                                }
-                                            }
-                                        }
+                                        c.OnceChild("ID", ref debited);
 
                                         break;
                                     default:

@@ -354,20 +354,7 @@ internal static partial class UblReader
         }
 
         string? id = null;
-        if (c.BeginChildren())
-        {
-            while (c.NextChild())
-            {
-                if (c.LocalName == "ID")
-                {
-                    c.Once(ref id);
-                }
-                else
-                {
-                    c.Skip();
-                }
-            }
-        }
+        c.OnceChild("ID", ref id);
 
         field = id ?? string.Empty;
     }
@@ -410,20 +397,7 @@ internal static partial class UblReader
 
                                         break;
                                     case "ExternalReference":
-                                        if (c.BeginChildren())
-                                        {
-                                            while (c.NextChild())
-                                            {
-                                                if (c.LocalName == "URI")
-                                                {
-                                                    c.Once(ref uri);
-                                                }
-                                                else
-                                                {
-                                                    c.Skip();
-                                                }
-                                            }
-                                        }
+                                        c.OnceChild("URI", ref uri);
 
                                         break;
                                     default:

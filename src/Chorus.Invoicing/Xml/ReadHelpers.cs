@@ -5,6 +5,30 @@ namespace Chorus.Invoicing.Xml;
 /// <summary>Value readers shared by the UBL and CII readers: amounts, quantities, percentages, identifiers, once-only fields.</summary>
 internal static class ReadHelpers
 {
+    /// <summary>
+    /// Reads the child <paramref name="localName"/> of the current element into <paramref name="field"/> (once) and skips
+    /// every other child: the shape of the many single-value wrappers of both syntaxes (an account's ID, a branch's ID…).
+    /// </summary>
+    public static void OnceChild(this XmlCursor c, string localName, ref string? field)
+    {
+        if (!c.BeginChildren())
+        {
+            return;
+        }
+
+        while (c.NextChild())
+        {
+            if (c.LocalName == localName)
+            {
+                c.Once(ref field);
+            }
+            else
+            {
+                c.Skip();
+            }
+        }
+    }
+
     /// <summary>Reads the text into <paramref name="field"/>, or records a repetition and skips when it is already set.</summary>
     public static void Once(this XmlCursor c, ref string? field)
     {
