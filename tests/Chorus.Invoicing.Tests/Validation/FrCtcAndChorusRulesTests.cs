@@ -88,6 +88,32 @@ public class FrCtcAndChorusRulesTests
         Assert.DoesNotContain(result.Problems, static p => p.Rule is "CHORUS-04" or "CHORUS-05");
     }
 
+    [Theory]
+    [InlineData("73282932000074", "CHORUS-07")] // codeServiceObligatoire TRUE in the sample annuaire
+    [InlineData("55210055400013", "CHORUS-08")] // engagementObligatoire true
+    public void Chorus_AnnuaireThroughTheAdapter_ReportsOnlyWhatTheStructureRequires(string buyerSiret, string expected)
+    {
+        var text = File.ReadAllText(TestData.PathOf("ubl", "ubl-21-en16931.xml")).Replace("78787878400018", buyerSiret, StringComparison.Ordinal);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", string.Empty);
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<cac:OrderReference>.*?</cac:OrderReference>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline);
+        var annuaire = Chorus.Directory.Annuaire.InMemoryPublicEntityDirectory.Load(TestData.PathOf("annuaire", "canonical-sample.csv"));
+
+        var result = new InvoiceValidator(new PublicEntityBuyerDirectory(annuaire)).Validate(System.Text.Encoding.UTF8.GetBytes(text), InvoiceRuleSets.Chorus);
+
+        Assert.Equal([expected], result.Problems.Where(static p => p.Rule is "CHORUS-07" or "CHORUS-08").Select(static p => p.Rule));
+    }
+
+    [Fact]
+    public void Chorus_AdapterOnUnknownOrInvalidSiret_StatesNoRequirement()
+    {
+        var annuaire = Chorus.Directory.Annuaire.InMemoryPublicEntityDirectory.Load(TestData.PathOf("annuaire", "canonical-sample.csv"));
+        var adapter = new PublicEntityBuyerDirectory(annuaire);
+
+        Assert.Null(adapter.Find("12345678901234"));
+        Assert.Null(adapter.Find("not a siret"));
+        Assert.Equal(new BuyerRequirements(ServiceCodeRequired: true, EngagementRequired: false), adapter.Find("73282932000074"));
+    }
+
     private sealed class FakeDirectory(BuyerRequirements requirements) : IBuyerDirectory
     {
         public string? Asked { get; private set; }
