@@ -29,7 +29,9 @@ public class FrCtcRulesADifferentialTests(ITestOutputHelper output)
             ids.Order(StringComparer.Ordinal));
 
         var files = System.IO.Directory.GetFiles(TestData.PathOf(syntax), "*.xml", SearchOption.AllDirectories)
-            .Concat(System.IO.Directory.GetFiles(TestData.PathOf(syntax), "*.XML", SearchOption.AllDirectories)).Distinct().ToList();
+            .Concat(System.IO.Directory.GetFiles(TestData.PathOf(syntax), "*.XML", SearchOption.AllDirectories))
+            .Concat(System.IO.Directory.GetFiles(TestData.PathOf("frctc", syntax), "*.xml"))
+            .Distinct().ToList();
         var documents = 0;
         var problems = 0;
         var fired = new HashSet<string>(StringComparer.Ordinal);
