@@ -16,6 +16,12 @@ namespace Chorus.Invoicing.Tests.Validation;
 /// </summary>
 public class FrCtcRulesADifferentialTests(ITestOutputHelper output)
 {
+    // Where the interpreter is wrong and the native rules follow Saxon-HE (tests/data/frctc/cii-expected.tsv).
+    private static readonly Dictionary<string, string> InterpreterDefects = new(StringComparer.Ordinal)
+    {
+        ["a5-trailing-newline.xml"] = "the interpreter runs XPath regexes on .NET, whose '$' also matches before a final line feed: it accepts \"123456782\\n\" for ^\\d{9}$",
+    };
+
     [Theory]
     [InlineData("ubl")]
     [InlineData("cii")]
@@ -36,7 +42,7 @@ public class FrCtcRulesADifferentialTests(ITestOutputHelper output)
         var problems = 0;
         var fired = new HashSet<string>(StringComparer.Ordinal);
         var disagreements = new List<string>();
-        foreach (var file in files)
+        foreach (var file in files.Where(static f => !InterpreterDefects.ContainsKey(Path.GetFileName(f))))
         {
             var text = File.ReadAllText(file);
             var cases = new List<(string Name, string Text)> { ("original", text) };
