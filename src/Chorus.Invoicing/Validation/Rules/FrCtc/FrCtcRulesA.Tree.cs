@@ -8,7 +8,7 @@ internal static partial class FrCtcRulesA
 {
     private static readonly string[] Excluded = ["389", "501", "500", "471", "473", "261", "502"];
 
-    private static List<XNode> All(XNode node, ElementPath path) => (List<XNode>)node.Select(path);
+    private static List<XNode> All(XNode node, ElementPath path) => node.Select(path) as List<XNode> ?? node.Select(path).ToList();
 
     // path[@schemeID = 'value']
     private static List<XNode> WithScheme(XNode node, ElementPath path, string scheme)
@@ -101,6 +101,38 @@ internal static partial class FrCtcRulesA
         }
 
         return false;
+    }
+
+    // not($siret) or custom:check-siret-siren-coherence($siret[1], $siren), where $siren falls back (for the parties other
+    // than seller and buyer) on the SIRET's first 9 characters when the party gives no SIREN.
+    private static bool? SiretCoherent(List<XNode> sirets, List<XNode> sirens, bool fallback, bool severalSiretsFail)
+    {
+        if (sirets.Count == 0)
+        {
+            return true;
+        }
+
+        IEnumerable<string> candidates;
+        if (!fallback)
+        {
+            candidates = sirens.Select(static s => s.StringValue);
+        }
+        else if (sirens.Count > 1)
+        {
+            // string() of several SIRENs fails in the stylesheet's variable, which the interpreter then binds to nothing.
+            candidates = [];
+        }
+        else if (sirens.Count == 1 && sirens[0].StringValue.Length > 0)
+        {
+            candidates = [sirens[0].StringValue];
+        }
+        else
+        {
+            // The SIREN is the SIRET's first 9 characters (CII's substring($siret, 1, 9) fails on several SIRETs).
+            candidates = severalSiretsFail && sirets.Count > 1 ? [] : [Head(sirets[0].StringValue, 9)];
+        }
+
+        return FrCtcFunctions.CheckSiretSirenCoherence(sirets[0].StringValue, candidates);
     }
 
     // The first characters of a string (XPath's substring($s, 1, n) on UTF-16 units, as the interpreter counts).

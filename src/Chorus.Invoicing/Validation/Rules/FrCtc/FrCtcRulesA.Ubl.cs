@@ -245,36 +245,6 @@ internal static partial class FrCtcRulesA
         return UblBarMarkers.Sum(m => Occurrences(joined, m));
     }
 
-    private static bool? SiretCoherent(List<XNode> sirets, List<XNode> sirens, bool fallback, bool severalSiretsFail)
-    {
-        if (sirets.Count == 0)
-        {
-            return true;
-        }
-
-        IEnumerable<string> candidates;
-        if (!fallback)
-        {
-            candidates = sirens.Select(static s => s.StringValue);
-        }
-        else if (sirens.Count > 1)
-        {
-            // string() of several SIRENs fails in the stylesheet's variable, which the interpreter then binds to nothing.
-            candidates = [];
-        }
-        else if (sirens.Count == 1 && sirens[0].StringValue.Length > 0)
-        {
-            candidates = [sirens[0].StringValue];
-        }
-        else
-        {
-            // The SIREN is the SIRET's first 9 characters (CII's substring($siret, 1, 9) fails on several SIRETs).
-            candidates = severalSiretsFail && sirets.Count > 1 ? [] : [Head(sirets[0].StringValue, 9)];
-        }
-
-        return CheckSiretSirenCoherence(sirets[0].StringValue, candidates);
-    }
-
     private static Check UblVatCategory(string id) => C(id, static n => n.Elements(Ns.Cbc, "ID").ToList() is var c && (c.Count == 0 || Any(c, IsValidVatCategoryCode)));
 
     private static Check UblNotLm(string id) => C(id, static n => !AnyEquals(n.Elements(Ns.Cbc, "ID"), "L", "M"));
