@@ -54,7 +54,7 @@ internal sealed class SyntaxRule
 /// <summary>
 /// The UBL syntax rules that are an element path and a cardinality (UBL-SR "shall occur maximum once", UBL-CR "shall not
 /// be used"), evaluated on the validator's XML tree: they are about the document's elements, which the model does not
-/// keep. The other UBL-SR/DT rules (with conditions) are still checked by the schematron table.
+/// keep. The UBL-SR/DT/CR rules with conditions are in <see cref="UblConditionalRules"/>, run from here.
 /// </summary>
 internal static partial class UblSyntaxRules
 {
@@ -77,17 +77,19 @@ internal static partial class UblSyntaxRules
             ids.Add(r.Id);
         }
 
+        ids.UnionWith(UblConditionalRules.Ids);
         return ids;
     });
 
     /// <summary>The ids checked here.</summary>
     public static IReadOnlyCollection<string> Ids => IdSet.Value;
 
-    /// <summary>Checks every element of a UBL document against the table.</summary>
+    /// <summary>Checks every element of a UBL document against the tables, then the conditional rules.</summary>
     public static void Run(XNode document, List<ValidationProblem> problems)
     {
         var groups = Groups.Value;
         Walk(document, groups, problems);
+        UblConditionalRules.Run(document, problems);
     }
 
     internal static string Namespace(string prefix) => prefix switch
