@@ -82,33 +82,16 @@ public partial class UblConditionalDifferentialTests(ITestOutputHelper output)
         {
             if (LinePath().Match(a.TestText) is { Success: true } line)
             {
-                yield return ("synthetic " + a.Id, Insert(text, "</cac:InvoiceLine>", Nest(line.Groups[1].Value)));
+                yield return ("synthetic " + a.Id, UblConditionalRulesTests.Insert(text, "</cac:InvoiceLine>", UblConditionalRulesTests.Nest(line.Groups[1].Value)));
             }
             else if (AnywherePath().Match(a.TestText) is { Success: true } anywhere)
             {
                 var path = anywhere.Groups[1].Value;
                 yield return ("synthetic " + a.Id, path.StartsWith('@')
-                    ? Insert(text, "<cbc:ID", $"<cbc:ID {path[1..]}=\"x\"", replace: true)
-                    : Insert(text, "</Invoice>", Nest(path)));
+                    ? UblConditionalRulesTests.Insert(text, "<cbc:ID", $"<cbc:ID {path[1..]}=\"x\"", replace: true)
+                    : UblConditionalRulesTests.Insert(text, "</Invoice>", UblConditionalRulesTests.Nest(path)));
             }
         }
-    }
-
-    private static string Insert(string text, string before, string xml, bool replace = false)
-    {
-        var i = text.IndexOf(before, StringComparison.Ordinal);
-        Assert.True(i >= 0, before);
-        return string.Concat(text.AsSpan(0, i), xml, text.AsSpan(i + (replace ? before.Length : 0)));
-    }
-
-    // cac:A/cbc:B/@c -> <cac:A><cbc:B c="x">1</cbc:B></cac:A>
-    private static string Nest(string path)
-    {
-        var steps = path.Split('/');
-        var attribute = steps[^1].StartsWith('@') ? $" {steps[^1][1..]}=\"x\"" : string.Empty;
-        var elements = attribute.Length > 0 ? steps[..^1] : steps;
-        return string.Concat(elements.Select((e, i) => i == elements.Length - 1 ? $"<{e}{attribute}>1" : $"<{e}>"))
-            + string.Concat(elements.Reverse().Select(static e => $"</{e}>"));
     }
 
     [GeneratedRegex(@"^not\(\(cac:InvoiceLine\|cac:CreditNoteLine\)/([\w:/]+)\)$")]

@@ -47,6 +47,7 @@ internal sealed class AnywhereRule
         Occurrence = occurrence;
         Message = message;
         Filter = filter;
+        Path = path;
         var parsed = ElementPath.Of(path);
         Steps = parsed.Steps;
         Attribute = parsed.Attribute;
@@ -59,6 +60,9 @@ internal sealed class AnywhereRule
     public Occurrence Occurrence { get; }
 
     public string Message { get; }
+
+    /// <summary>The path as the artefacts write it after <c>//</c>.</summary>
+    public string Path { get; }
 
     /// <summary>The element steps (empty for <c>//@attr</c>, which any element may carry).</summary>
     public (string Ns, string Local)[] Steps { get; }
@@ -109,6 +113,14 @@ internal static partial class UblConditionalRules
 
     /// <summary>The ids checked here.</summary>
     public static IReadOnlyCollection<string> Ids => Indexed.Value.Ids;
+
+    /// <summary>
+    /// The unconditional "shall not be used" rules of the tables: id, whether the path is below a line (else anywhere in
+    /// the document) and the path. Tests build one input per rule from them and ask Saxon whether the rule fires.
+    /// </summary>
+    internal static IEnumerable<(string Id, bool BelowLine, string Path)> ShallNotBeUsed() =>
+        LineTable.Select(static r => (r.Id, true, r.Path.Text))
+            .Concat(AnywhereTable.Where(static r => r.Occurrence == Occurrence.None && r.Filter is null).Select(static r => (r.Id, false, r.Path)));
 
     /// <summary>Checks a UBL document (the document node) against the conditional rules.</summary>
     public static void Run(XNode document, List<ValidationProblem> problems)
