@@ -136,10 +136,15 @@ public partial class UblConditionalRulesTests
         return [.. a.Where(x => !rest.Remove(x))];
     }
 
-    internal static string Insert(string text, string before, string xml, bool replace = false)
+    internal static string Insert(string text, string before, string xml, bool replace = false, int occurrence = 1)
     {
-        var i = text.IndexOf(before, StringComparison.Ordinal);
-        Assert.True(i >= 0, before);
+        var i = -1;
+        for (var n = 0; n < occurrence; n++)
+        {
+            i = text.IndexOf(before, i + 1, StringComparison.Ordinal);
+            Assert.True(i >= 0, before);
+        }
+
         return string.Concat(text.AsSpan(0, i), xml, text.AsSpan(i + (replace ? before.Length : 0)));
     }
 
@@ -149,7 +154,9 @@ public partial class UblConditionalRulesTests
         var steps = path.Split('/');
         var attribute = steps[^1].StartsWith('@') ? $" {steps[^1][1..]}=\"x\"" : string.Empty;
         var elements = attribute.Length > 0 ? steps[..^1] : steps;
-        return string.Concat(elements.Select((e, i) => i == elements.Length - 1 ? $"<{e}{attribute}>1" : $"<{e}>"))
+        // ext: is not declared by the invoices (UBL-CR-001 names ext:UBLExtensions).
+        string Open(string e) => e.StartsWith("ext:", StringComparison.Ordinal) ? $"<{e} xmlns:ext=\"urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2\"" : "<" + e;
+        return string.Concat(elements.Select((e, i) => i == elements.Length - 1 ? $"{Open(e)}{attribute}>1" : $"{Open(e)}>"))
             + string.Concat(elements.Reverse().Select(static e => $"</{e}>"));
     }
 
