@@ -27,6 +27,12 @@ internal static class Mutations
         ["line-duplicated"] = t => Duplicate(t, "InvoiceLine") ?? Duplicate(t, "CreditNoteLine"),
         ["line-category-Z"] = t => Set(t, "ID", "Z", @"<(?:\w+:)?ClassifiedTaxCategory\b"),
         ["buyer-name-drop"] = t => Drop(t, "RegistrationName", @"<(?:\w+:)?AccountingCustomerParty\b"),
+
+        // Conditional UBL syntax rules: UBL-SR-48 (one classified tax category per line), UBL-SR-19/20/21 (a payee whose
+        // name cannot differ from the seller's, since it has none), UBL-SR-51 (one address line at most).
+        ["line-tax-category-twice"] = t => Duplicate(t, "ClassifiedTaxCategory"),
+        ["payee-without-name"] = t => InsertAfter(t, "AccountingCustomerParty", "<{cac}PayeeParty><{cac}PartyIdentification><{cbc}ID>PAYEE-1</{cbc}ID></{cac}PartyIdentification></{cac}PayeeParty>"),
+        ["address-two-lines"] = t => InsertBefore(t, "Country", "<{cac}AddressLine><{cbc}Line>A</{cbc}Line></{cac}AddressLine><{cac}AddressLine><{cbc}Line>B</{cbc}Line></{cac}AddressLine>", @"<(?:\w+:)?AccountingSupplierParty\b"),
     };
 
     private static readonly Dictionary<string, Func<string, string?>> Cii = new(StringComparer.Ordinal)
@@ -117,6 +123,39 @@ internal static class Mutations
         Replace(text, $"({attribute}=\")([^\"]*)(\")", null, m => m.Groups[1].Value + value + m.Groups[3].Value);
 
     private static string? Drop(string text, string local, string? after) => Replace(text, Element(local), after, _ => string.Empty);
+
+    // Inserts UBL aggregates ({cac}, {cbc} stand for the document's own prefixes) after the first closing tag of an element.
+    private static string? InsertAfter(string text, string local, string xml)
+    {
+        var m = Regex.Match(text, $@"</(?:\w+:)?{local}>");
+        return m.Success && Prefixes(text) is (string cac, string cbc)
+            ? string.Concat(text.AsSpan(0, m.Index + m.Length), Fill(xml, cac, cbc), text.AsSpan(m.Index + m.Length))
+            : null;
+    }
+
+    // Inserts before the first opening tag of an element found after `after`.
+    private static string? InsertBefore(string text, string local, string xml, string after)
+    {
+        var start = StartAfter(text, after);
+        if (start < 0 || Prefixes(text) is not (string cac, string cbc))
+        {
+            return null;
+        }
+
+        var m = new Regex($@"<(?:\w+:)?{local}\b").Match(text, start);
+        return m.Success ? string.Concat(text.AsSpan(0, m.Index), Fill(xml, cac, cbc), text.AsSpan(m.Index)) : null;
+    }
+
+    private static string Fill(string xml, string cac, string cbc) =>
+        xml.Replace("{cac}", cac, StringComparison.Ordinal).Replace("{cbc}", cbc, StringComparison.Ordinal);
+
+    // The prefixes (with their colon) the document binds to the UBL aggregate and basic component namespaces.
+    private static (string Cac, string Cbc)? Prefixes(string text)
+    {
+        var cac = Regex.Match(text, "xmlns:(\\w+)=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\"");
+        var cbc = Regex.Match(text, "xmlns:(\\w+)=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\"");
+        return cac.Success && cbc.Success ? (cac.Groups[1].Value + ":", cbc.Groups[1].Value + ":") : null;
+    }
 
     private static string? Duplicate(string text, string local) =>
         Replace(text, $@"<(?:\w+:)?{local}\b[^>]*>.*?</(?:\w+:)?{local}>", null, m => m.Value + m.Value);

@@ -1,4 +1,5 @@
 using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules.Ubl;
 
@@ -54,7 +55,7 @@ internal sealed class SyntaxRule
 /// <summary>
 /// The UBL syntax rules that are an element path and a cardinality (UBL-SR "shall occur maximum once", UBL-CR "shall not
 /// be used"), evaluated on the validator's XML tree: they are about the document's elements, which the model does not
-/// keep. The other UBL-SR/DT rules (with conditions) are still checked by the schematron table.
+/// keep. The UBL-SR/DT/CR rules with conditions are in <see cref="UblConditionalRules"/>, run from here.
 /// </summary>
 internal static partial class UblSyntaxRules
 {
@@ -63,6 +64,9 @@ internal static partial class UblSyntaxRules
     private const string Ext = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2";
 
     private static readonly Lazy<(SyntaxContext Context, SyntaxRule[] Rules)[]> Groups = new(BuildGroups);
+
+    // The 544 rules on the document element: counted in one pass over the paths they name, not one walk each.
+    private static readonly Lazy<PathCounter> RootRules = new(static () => new PathCounter(SrTable!.Concat(CrTable!).Where(static r => r.Context.Key == RootKey)));
 
     private static readonly Lazy<HashSet<string>> IdSet = new(() =>
     {
@@ -77,17 +81,25 @@ internal static partial class UblSyntaxRules
             ids.Add(r.Id);
         }
 
+        ids.UnionWith(UblConditionalRules.Ids);
         return ids;
     });
 
     /// <summary>The ids checked here.</summary>
     public static IReadOnlyCollection<string> Ids => IdSet.Value;
 
-    /// <summary>Checks every element of a UBL document against the table.</summary>
+    /// <summary>Checks every element of a UBL document against the tables, then the conditional rules.</summary>
     public static void Run(XNode document, List<ValidationProblem> problems)
     {
+        if (document.DocumentElement() is { } root)
+        {
+            // First, as the walk did when it reached the document element.
+            RootRules.Value.Check(root, problems);
+        }
+
         var groups = Groups.Value;
         Walk(document, groups, problems);
+        UblConditionalRules.Run(document, problems);
     }
 
     internal static string Namespace(string prefix) => prefix switch
@@ -102,7 +114,7 @@ internal static partial class UblSyntaxRules
         _ => throw new InvalidOperationException("unknown prefix " + prefix),
     };
 
-    private static (SyntaxContext, SyntaxRule[])[] BuildGroups() => Group(SrTable!.Concat(CrTable!));
+    private static (SyntaxContext, SyntaxRule[])[] BuildGroups() => Group(SrTable!.Concat(CrTable!).Where(static r => r.Context.Key != RootKey));
 
     internal static (SyntaxContext, SyntaxRule[])[] Group(IEnumerable<SyntaxRule> table)
     {
@@ -193,7 +205,9 @@ internal static partial class UblSyntaxRules
 
     // The tables (other files of this partial class) may be initialized before any field here: contexts are built
     // without static state and grouped by key.
-    private static SyntaxContext Root() => new("/", static n => n.Parent?.Kind == XNodeKind.Document);
+    private const string RootKey = "/";
+
+    private static SyntaxContext Root() => new(RootKey, static n => n.Parent?.Kind == XNodeKind.Document);
 
     // A context such as "cac:InvoiceLine | cac:CreditNoteLine" or "cac:AccountingSupplierParty/cac:Party".
     private static SyntaxContext Names(params string[] paths)

@@ -1,0 +1,82 @@
+using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
+
+namespace Chorus.Invoicing.Validation.Rules.Ubl;
+
+/// <summary>
+/// Cardinality rules sharing one context, their element paths merged into a trie: one pass over the context's subtree,
+/// entering only the children some path names, counts every rule's occurrences (<c>count(path)</c>) at once. Same
+/// verdicts as counting each path on its own; problems in table order.
+/// </summary>
+internal sealed class PathCounter
+{
+    private readonly SyntaxRule[] _rules;
+    private readonly Node _trie = new();
+
+    public PathCounter(IEnumerable<SyntaxRule> rules)
+    {
+        _rules = rules.ToArray();
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            var node = _trie;
+            foreach (var step in _rules[i].Steps)
+            {
+                if (!node.Children.TryGetValue(step, out var next))
+                {
+                    node.Children[step] = next = new Node();
+                }
+
+                node = next;
+            }
+
+            node.Ending.Add(i);
+        }
+    }
+
+    /// <summary>Counts the paths below the context element and reports the rules whose expectation fails, located on it.</summary>
+    public void Check(XNode context, List<ValidationProblem> problems)
+    {
+        var counts = new int[_rules.Length];
+        Count(context, _trie, counts);
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            var rule = _rules[i];
+            if (rule.Expect == Expect.Absent ? counts[i] > 0 : counts[i] > 1)
+            {
+                problems.Report(rule.Id, rule.Fatal, rule.Message, context);
+            }
+        }
+    }
+
+    private void Count(XNode element, Node node, int[] counts)
+    {
+        foreach (var c in element.Children)
+        {
+            if (c.Kind != XNodeKind.Element || !node.Children.TryGetValue((c.NamespaceUri, c.LocalName), out var next))
+            {
+                continue;
+            }
+
+            foreach (var i in next.Ending)
+            {
+                // A path ending in an attribute counts the elements that carry it.
+                if (_rules[i].Attribute is not { } attribute || c.Attr(attribute) is not null)
+                {
+                    counts[i]++;
+                }
+            }
+
+            if (next.Children.Count > 0)
+            {
+                Count(c, next, counts);
+            }
+        }
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<(string Ns, string Local), Node> Children { get; } = [];
+
+        public List<int> Ending { get; } = [];
+    }
+}
