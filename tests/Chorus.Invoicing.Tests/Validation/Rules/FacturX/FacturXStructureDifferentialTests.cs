@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Chorus.Invoicing.Validation;
+using Chorus.Invoicing.Validation.Internal;
+using Chorus.Invoicing.Validation.Rules.FacturX;
+
+namespace Chorus.Invoicing.Tests.Validation.Rules.FacturX;
+
+/// <summary>
+/// The native Factur-X 1.09 structure tables (Rules/FacturX/FacturXStructure.*) against the schematron interpreter
+/// running the rule tables extracted from the official profile stylesheets (the interpreter agrees with Saxon on our
+/// corpus): on every corpus CII invoice and mutant, for ALL FIVE profiles (not only the declared one, so that each
+/// table meets invoices richer than its profile), exactly the same structure problems — id, severity, message,
+/// location — in the same order. Business-rule findings ("[BR-..]" messages) are not compared here.
+/// </summary>
+public class FacturXStructureDifferentialTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void StructureTables_CorpusAndMutantsInEveryProfile_SameProblemsAsTheInterpreter()
+    {
+        var inputs = FacturXCorpus.WithMutants();
+        int documents = 0, runs = 0, problems = 0;
+        var fired = new HashSet<string>(StringComparer.Ordinal);
+        var disagreements = new List<string>();
+        var interpreted = new Stopwatch();
+        var native = new Stopwatch();
+        foreach (var (name, xml) in inputs)
+        {
+            if (FacturXCorpus.Tree(xml) is not { } doc)
+            {
+                continue;
+            }
+
+            documents++;
+            foreach (var folder in FacturXCorpus.Folders)
+            {
+                runs++;
+                var expected = new List<ValidationProblem>();
+                interpreted.Start();
+                FacturXRules.RunTable(doc, folder, expected);
+                interpreted.Stop();
+                expected.RemoveAll(p => !IsStructure(p, folder));
+
+                var got = new List<ValidationProblem>();
+                native.Start();
+                ProfileStructure.Run(doc, folder, got);
+                native.Stop();
+
+                problems += expected.Count;
+                foreach (var p in expected)
+                {
+                    fired.Add($"{folder} {p.Rule} {p.Message}");
+                }
+
+                if (!expected.SequenceEqual(got))
+                {
+                    var missing = expected.Except(got).Take(3).Select(static p => $"- {p.Rule} {p.Location} {p.Message}");
+                    var extra = got.Except(expected).Take(3).Select(static p => $"+ {p.Rule} {p.Location} {p.Message}");
+                    disagreements.Add($"{name} {folder}: interpreter {expected.Count}, native {got.Count}; {string.Join("; ", missing.Concat(extra))}");
+                }
+            }
+        }
+
+        output.WriteLine($"{documents} documents ({inputs.Count} inputs) x 5 profiles = {runs} runs; {problems} structure problems, {fired.Count} distinct (profile, id, message); "
+            + $"interpreter {interpreted.ElapsedMilliseconds} ms, native {native.ElapsedMilliseconds} ms; {disagreements.Count} disagreements");
+        foreach (var d in disagreements.Take(40))
+        {
+            output.WriteLine("  " + d);
+        }
+
+        Assert.True(documents >= 300, $"only {documents} documents compared");
+        Assert.Empty(disagreements);
+    }
+
+    /// <summary>A generated structure assertion's problem (not a business rule "[ID]…", not the profile XSD).</summary>
+    internal static bool IsStructure(ValidationProblem p, string folder)
+    {
+        var prefix = $"Factur-X 1.09 {folder}: ";
+        return p.Message.StartsWith(prefix, StringComparison.Ordinal) && !p.Message.AsSpan(prefix.Length).TrimStart().StartsWith("[", StringComparison.Ordinal);
+    }
+}
