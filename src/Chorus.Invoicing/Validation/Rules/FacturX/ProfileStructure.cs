@@ -5,14 +5,105 @@ namespace Chorus.Invoicing.Validation.Rules.FacturX;
 
 /// <summary>
 /// A Factur-X 1.09 profile's structure pattern: within it, a node is checked by the FIRST rule whose context selects it
-/// (as the official stylesheet's templates of one mode, by priority); patterns are independent.
+/// (as the official stylesheet's templates of one mode, by priority); patterns are independent. The rules' absolute
+/// context paths are indexed in a trie, so that one walk of the document finds every claimed node.
 /// </summary>
-internal sealed class StructurePattern(string id, StructureRule[] rules)
+internal sealed class StructurePattern
 {
-    /// <summary>The pattern (mode) name in the official stylesheet, e.g. <c>M30</c>.</summary>
-    public string Id { get; } = id;
+    private readonly PathTrie _trie = new();
 
-    public StructureRule[] Rules { get; } = rules;
+    public StructurePattern(string id, StructureRule[] rules)
+    {
+        Id = id;
+        Rules = rules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var node = _trie;
+            foreach (var (ns, local) in rules[i].Steps)
+            {
+                if (!node.Children.TryGetValue(local, out var next))
+                {
+                    node.Children[local] = next = new PathTrie(ns);
+                }
+                else if (next.Ns != ns)
+                {
+                    throw new InvalidOperationException($"pattern {id}: two steps named {local} in different namespaces under one parent");
+                }
+
+                node = next;
+            }
+
+            node.Rules.Add(i);
+        }
+    }
+
+    /// <summary>The pattern (mode) name in the official stylesheet, e.g. <c>M30</c>.</summary>
+    public string Id { get; }
+
+    public StructureRule[] Rules { get; }
+
+    /// <summary>
+    /// The nodes each rule claims (first matching rule wins), ordered as the schematron reports them: rule by rule, in
+    /// document order within a rule.
+    /// </summary>
+    public void Claim(XNode document, List<(int Rule, int Order, XNode Node)> claims)
+    {
+        var found = new List<(int Rule, int Order, XNode Node)>();
+        Walk(document, _trie, new List<XNode>(), found);
+
+        // Counting sort by rule: stable, so document order is kept within a rule.
+        var start = new int[Rules.Length + 1];
+        foreach (var f in found)
+        {
+            start[f.Rule + 1]++;
+        }
+
+        for (var i = 1; i < start.Length; i++)
+        {
+            start[i] += start[i - 1];
+        }
+
+        claims.Clear();
+        claims.AddRange(found);
+        foreach (var f in found)
+        {
+            claims[start[f.Rule]++] = f;
+        }
+    }
+
+    private void Walk(XNode parent, PathTrie trie, List<XNode> ancestors, List<(int, int, XNode)> claims)
+    {
+        foreach (var c in parent.Children)
+        {
+            if (c.Kind != XNodeKind.Element || !trie.Children.TryGetValue(c.LocalName, out var next) || next.Ns != c.NamespaceUri)
+            {
+                continue;
+            }
+
+            ancestors.Add(c);
+            foreach (var r in next.Rules)
+            {
+                if (Rules[r].Holds(ancestors))
+                {
+                    claims.Add((r, claims.Count, c));
+                    break;
+                }
+            }
+
+            Walk(c, next, ancestors, claims);
+            ancestors.RemoveAt(ancestors.Count - 1);
+        }
+    }
+
+    // Keyed by local name (short to hash); the namespace is checked after the lookup.
+    private sealed class PathTrie(string ns = "")
+    {
+        public string Ns { get; } = ns;
+
+        public Dictionary<string, PathTrie> Children { get; } = new(StringComparer.Ordinal);
+
+        public List<int> Rules { get; } = [];
+    }
 }
 
 /// <summary>A predicate on a context step or on a counted child, of the few forms the profile artefacts use.</summary>
@@ -41,25 +132,21 @@ internal sealed class StructureRule
 
     public StructureCheck[] Checks { get; }
 
-    /// <summary>The elements the context selects from the document node, in document order.</summary>
-    public void Select(XNode document, List<XNode> into) => Collect(document, 0, into);
+    /// <summary>The context path's element steps from the root element.</summary>
+    public (string Ns, string Local)[] Steps => _steps;
 
-    private void Collect(XNode node, int step, List<XNode> into)
+    /// <summary>Whether the step predicates hold on the path's nodes (root element first), which match the steps by name.</summary>
+    public bool Holds(List<XNode> path)
     {
-        if (step == _steps.Length)
+        for (var i = 0; i < _where.Length; i++)
         {
-            into.Add(node);
-            return;
-        }
-
-        var (ns, local) = _steps[step];
-        foreach (var c in node.Children)
-        {
-            if (c.Kind == XNodeKind.Element && c.LocalName == local && c.NamespaceUri == ns && (_where[step]?.Holds(c) ?? true))
+            if (_where[i] is { } predicate && !predicate.Holds(path[i]))
             {
-                Collect(c, step + 1, into);
+                return false;
             }
         }
+
+        return true;
     }
 }
 
@@ -102,31 +189,20 @@ internal static class ProfileStructure
             return;
         }
 
-        var claimed = new HashSet<XNode>();
-        var nodes = new List<XNode>();
+        var claims = new List<(int Rule, int Order, XNode Node)>();
         foreach (var pattern in table)
         {
-            claimed.Clear();
-            foreach (var rule in pattern.Rules)
+            pattern.Claim(document, claims);
+            foreach (var (r, _, node) in claims)
             {
-                nodes.Clear();
-                rule.Select(document, nodes);
-                foreach (var node in nodes)
+                foreach (var check in pattern.Rules[r].Checks)
                 {
-                    if (!claimed.Add(node))
+                    if (check.Fires(node))
                     {
-                        continue;
-                    }
-
-                    foreach (var check in rule.Checks)
-                    {
-                        if (check.Fires(node))
-                        {
-                            // Reports ("marked as not used") only inform, as in the official verdicts; every generated
-                            // assertion is flagged fatal.
-                            var severity = check.IsReport ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
-                            problems.Add(new ValidationProblem(check.Id.Length > 0 ? check.Id : "FX-SCH", severity, $"Factur-X 1.09 {folder}: {check.Message}", node.Path()));
-                        }
+                        // Reports ("marked as not used") only inform, as in the official verdicts; every generated
+                        // assertion is flagged fatal.
+                        var severity = check.IsReport ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
+                        problems.Add(new ValidationProblem(check.Id.Length > 0 ? check.Id : "FX-SCH", severity, $"Factur-X 1.09 {folder}: {check.Message}", node.Path()));
                     }
                 }
             }
