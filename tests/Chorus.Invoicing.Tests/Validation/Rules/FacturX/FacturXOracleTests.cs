@@ -45,7 +45,8 @@ public class FacturXOracleTests(ITestOutputHelper output)
 
             rows++;
             var result = Native.Validate(xml, InvoiceRuleSets.FacturX);
-            var fatal = result.Problems.Where(static p => p.Severity == ValidationSeverity.Fatal && p.Message.StartsWith("Factur-X 1.09 ", StringComparison.Ordinal)).ToList();
+            // Every fatal finding of the Factur-X rule set but the CII schema's (the oracle is the schematron alone).
+            var fatal = result.Problems.Where(static p => p.Severity == ValidationSeverity.Fatal && p.Rule != "XSD").ToList();
             var ours = fatal.Select(static p => p.Rule).ToHashSet(StringComparer.Ordinal);
             var structure = fatal.Where(p => FacturXStructureDifferentialTests.IsStructure(p, row.Profile)).ToList();
             var oursStructure = structure.Select(static p => p.Rule).ToHashSet(StringComparer.Ordinal);
