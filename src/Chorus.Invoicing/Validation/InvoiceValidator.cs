@@ -29,6 +29,12 @@ public sealed class InvoiceValidator
         _directory = directory;
     }
 
+    /// <summary>
+    /// Runs the Factur-X profile rules natively (Rules/FacturX/FacturXProfileRules) instead of through the schematron
+    /// interpreter; off until every Factur-X rule is native (tests turn it on to compare both paths).
+    /// </summary>
+    internal bool NativeFacturX { get; init; }
+
     /// <summary>A validator without directory.</summary>
     public static InvoiceValidator Default { get; } = new();
 
@@ -160,7 +166,14 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.FacturX) != 0)
         {
             ran.Add("facturx");
-            FacturXRules.Check(doc, syntax, profile, array, problems);
+            if (NativeFacturX)
+            {
+                Rules.FacturX.FacturXProfileRules.Check(doc, syntax, profile, array, problems);
+            }
+            else
+            {
+                FacturXRules.Check(doc, syntax, profile, array, problems);
+            }
         }
 
         if ((sets & InvoiceRuleSets.Chorus) != 0)

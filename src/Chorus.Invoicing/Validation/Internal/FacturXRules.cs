@@ -28,6 +28,13 @@ internal static class FacturXRules
             return;
         }
 
+        RunTable(doc, folder, problems);
+        CheckSchema(folder, bytes, problems);
+    }
+
+    /// <summary>The profile's schematron table through the interpreter (the differential oracle of Rules/FacturX).</summary>
+    public static void RunTable(XNode doc, string folder, List<ValidationProblem> problems)
+    {
         var host = new XPathHost { Documents = static name => CodeDbs.TryGetValue(name, out var db) ? db.Value : null };
         foreach (var f in Tables[folder].Value.Run(doc, host))
         {
@@ -39,7 +46,11 @@ internal static class FacturXRules
             var message = f.Error is null ? f.Assertion.Message : f.Assertion.Message + " (the test could not be evaluated: " + f.Error + ")";
             problems.Add(new ValidationProblem(id, severity, $"Factur-X 1.09 {folder}: {message}", f.Node.Path()));
         }
+    }
 
+    /// <summary>The profile XSD's findings, as warnings (at most 50); shared with the native runner (Rules/FacturX/FacturXProfileRules).</summary>
+    public static void CheckSchema(string folder, ArraySegment<byte> bytes, List<ValidationProblem> problems)
+    {
         if (SchemaCatalog.FacturX(folder) is not { } schema)
         {
             return;

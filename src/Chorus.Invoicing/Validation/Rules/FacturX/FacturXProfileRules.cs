@@ -1,0 +1,29 @@
+using Chorus.Invoicing.Validation.Internal;
+using Chorus.Invoicing.Validation.Internal.XPath;
+
+namespace Chorus.Invoicing.Validation.Rules.FacturX;
+
+/// <summary>
+/// The Factur-X 1.09 profile checks, native: the profile's structure tables (cardinalities, attributes, code lists,
+/// unused elements), its business and VAT rules, then the profile XSD (warnings: those XSDs lag behind their
+/// schematrons). Same problems as Internal/FacturXRules.Check, which runs the official rules through the interpreter.
+/// </summary>
+internal static class FacturXProfileRules
+{
+    public static void Check(XNode doc, string syntax, string? profile, ArraySegment<byte> bytes, List<ValidationProblem> problems)
+    {
+        if (FolderOf(syntax, profile) is not { } folder)
+        {
+            return;
+        }
+
+        ProfileStructure.Run(doc, folder, problems);
+        FacturXCoreRules.Run(doc, folder, problems);
+        FacturXVatRules.Run(doc, folder, problems);
+        FacturXRules.CheckSchema(folder, bytes, problems);
+    }
+
+    /// <summary>The profile's rule folder (MINIMUM, BASICWL, BASIC, EN16931, EXTENDED) for a CII invoice, or null.</summary>
+    public static string? FolderOf(string syntax, string? profile) =>
+        syntax != "cii" ? null : DocumentKind.FacturXProfileFolder(profile) ?? (profile == "EN 16931" ? "EN16931" : null);
+}
