@@ -33,7 +33,7 @@ internal sealed record FxRule(string Id, Func<FxDoc, IEnumerable<XNode>> Context
 /// </summary>
 internal static class FacturXVatRules
 {
-    private static readonly FxRule[] Rules = [.. FacturXVatCategories.Rules.Concat(FacturXVatSums.Rules).Concat(FacturXVatExtended.Rules).Where(static r => FacturXVatTexts.Facts.ContainsKey(r.Id))];
+    private static readonly FxRule[] Rules = [.. FacturXVatCategories.Rules.Concat(FacturXVatSums.Rules).Concat(FacturXVatBreakdowns.Rules).Concat(FacturXVatExtended.Rules).Where(static r => FacturXVatTexts.Facts.ContainsKey(r.Id))];
 
     /// <summary>Every id declared natively (for the runner's bookkeeping and the tests).</summary>
     public static IEnumerable<string> Ids => Rules.Select(static r => r.Id);
