@@ -39,8 +39,99 @@ internal static class FacturXVatMutations
         ["fx-buyer-vat-id"] = t => ReplaceFirst(t, @"(<ram:BuyerTradeParty>[\s\S]*?)(</ram:BuyerTradeParty>)", "$1<ram:SpecifiedTaxRegistration><ram:ID schemeID=\"VA\">DE123456789</ram:ID></ram:SpecifiedTaxRegistration>$2"),
     };
 
+    // Each VAT category with a rate its rules accept and one they reject (null: no rate, as O requires).
+    private static readonly (string Code, string? Good, string Bad)[] Categories =
+        [("S", "20", "0"), ("Z", "0", "7"), ("E", "0", "7"), ("AE", "0", "7"), ("K", "0", "7"), ("G", "0", "7"), ("O", null, "7"), ("L", "7", "0"), ("M", "3", "-1")];
+
+    private const string HeaderAllowanceAndCharge =
+        "<ram:SpecifiedTradeAllowanceCharge><ram:ChargeIndicator><udt:Indicator>false</udt:Indicator></ram:ChargeIndicator><ram:ActualAmount>5.00</ram:ActualAmount><ram:Reason>Remise</ram:Reason>"
+        + "<ram:CategoryTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:CategoryTradeTax></ram:SpecifiedTradeAllowanceCharge>"
+        + "<ram:SpecifiedTradeAllowanceCharge><ram:ChargeIndicator><udt:Indicator>true</udt:Indicator></ram:ChargeIndicator><ram:ActualAmount>2.50</ram:ActualAmount>"
+        + "<ram:CategoryTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode><ram:RateApplicablePercent>20</ram:RateApplicablePercent></ram:CategoryTradeTax></ram:SpecifiedTradeAllowanceCharge>";
+
+    /// <summary>Every category code (lines, allowances, charges, breakdowns) set to one category, with a rate (or none).</summary>
+    private static string AllCategories(string t, string code, string? rate)
+    {
+        t = Regex.Replace(t, "<ram:CategoryCode>[^<]*</ram:CategoryCode>", $"<ram:CategoryCode>{code}</ram:CategoryCode>");
+        return Regex.Replace(t, "<ram:RateApplicablePercent>[^<]*</ram:RateApplicablePercent>", rate is null ? string.Empty : $"<ram:RateApplicablePercent>{rate}</ram:RateApplicablePercent>");
+    }
+
+    private static string NoTaxIds(string t) => Regex.Replace(t, @"<ram:SpecifiedTaxRegistration>[\s\S]*?</ram:SpecifiedTaxRegistration>", string.Empty);
+
+    private static string WithAllowanceAndCharge(string t) => BeforeFirst(t, ["<ram:SpecifiedTradePaymentTerms>", "<ram:SpecifiedTradeSettlementHeaderMonetarySummation>"], HeaderAllowanceAndCharge) ?? t;
+
+    private static string NoExemption(string t) => Regex.Replace(t, @"<ram:ExemptionReason(Code)?>[^<]*</ram:ExemptionReason(Code)?>", string.Empty);
+
+    private static string WithExemption(string t) => Regex.Replace(t, @"(<ram:ApplicableHeaderTradeSettlement>[\s\S]*?<ram:ApplicableTradeTax>[\s\S]*?</ram:CalculatedAmount>)", "$1<ram:ExemptionReason>Exonération</ram:ExemptionReason>");
+
+    private static IEnumerable<(string Name, string? Text)> CategoryMutants(string t)
+    {
+        foreach (var (code, good, bad) in Categories)
+        {
+            yield return ($"fx-all-{code}", AllCategories(t, code, good));
+            yield return ($"fx-all-{code}-bad-rate", AllCategories(t, code, bad));
+            yield return ($"fx-all-{code}-no-tax-ids", NoTaxIds(AllCategories(t, code, good)));
+            yield return ($"fx-all-{code}-allowance-charge", AllCategories(WithAllowanceAndCharge(t), code, good));
+            yield return ($"fx-all-{code}-allowance-charge-bad-rate-no-tax-ids", NoTaxIds(AllCategories(WithAllowanceAndCharge(t), code, bad)));
+            yield return ($"fx-all-{code}-exemption", WithExemption(NoExemption(AllCategories(t, code, good))));
+            yield return ($"fx-all-{code}-no-exemption", NoExemption(AllCategories(t, code, good)));
+        }
+
+        yield return ("fx-all-O-one-line-S", ReplaceFirst(AllCategories(t, "O", null), @"(<ram:IncludedSupplyChainTradeLineItem>[\s\S]*?<ram:CategoryCode>)O(</ram:CategoryCode>)", "${1}S$2"));
+        yield return ("fx-all-O-allowance-S", ReplaceFirst(AllCategories(WithAllowanceAndCharge(t), "O", null), @"(<ram:SpecifiedTradeAllowanceCharge>[\s\S]*?<ram:CategoryCode>)O(</ram:CategoryCode>)", "${1}S$2"));
+        yield return ("fx-header-category-Z", ReplaceFirst(t, @"(<ram:ApplicableHeaderTradeSettlement>[\s\S]*?<ram:ApplicableTradeTax>[\s\S]*?<ram:CategoryCode>)[^<]*(</ram:CategoryCode>)", "$1Z$2"));
+        yield return ("fx-line-note-subject-only", AfterFirst(t, "</ram:LineID>", "<ram:IncludedNote><ram:SubjectCode>AAI</ram:SubjectCode></ram:IncludedNote>"));
+        yield return ("fx-buyer-tax-id-FC", ReplaceFirst(t, @"(<ram:BuyerTradeParty>[\s\S]*?)(</ram:BuyerTradeParty>)", "$1<ram:SpecifiedTaxRegistration><ram:ID schemeID=\"FC\">123/456/789</ram:ID></ram:SpecifiedTaxRegistration>$2"));
+        yield return ("fx-group-child-without-net", GroupChildWithoutNet(t));
+        yield return ("fx-line-quantity-drop", ReplaceFirst(t, @"<ram:BilledQuantity[^>]*>[^<]*</ram:BilledQuantity>", string.Empty));
+        yield return ("fx-line-unit-drop", ReplaceFirst(t, @"(<ram:BilledQuantity) unitCode=""[^""]*""", "$1"));
+        yield return ("fx-line-net-drop", ReplaceFirst(t, @"(<ram:IncludedSupplyChainTradeLineItem>[\s\S]*?)<ram:LineTotalAmount>[^<]*</ram:LineTotalAmount>", "$1"));
+        yield return ("fx-line-net-price-drop", ReplaceFirst(t, @"(<ram:NetPriceProductTradePrice>\s*)<ram:ChargeAmount>[^<]*</ram:ChargeAmount>", "$1"));
+        yield return ("fx-line-category-drop", ReplaceFirst(t, @"(<ram:IncludedSupplyChainTradeLineItem>[\s\S]*?)<ram:CategoryCode>[^<]*</ram:CategoryCode>", "$1"));
+        yield return ("fx-header-charge-no-reason", WithAllowanceAndCharge(t));
+        yield return ("fx-line-charge-no-reason", ReplaceFirst(t, @"(<ram:SpecifiedLineTradeSettlement>)", "$1<ram:SpecifiedTradeAllowanceCharge><ram:ChargeIndicator><udt:Indicator>true</udt:Indicator></ram:ChargeIndicator><ram:ActualAmount>1.00</ram:ActualAmount></ram:SpecifiedTradeAllowanceCharge>"));
+        yield return ("fx-item-attribute-empty", ReplaceFirst(t, @"(<ram:SpecifiedTradeProduct>[\s\S]*?)(</ram:SpecifiedTradeProduct>)", "$1<ram:ApplicableProductCharacteristic><ram:Value>1</ram:Value></ram:ApplicableProductCharacteristic>$2"));
+        yield return ("fx-date-205-bad", ReplaceFirst(t, @"<udt:DateTimeString format=""102"">([^<]*)</udt:DateTimeString>", "<udt:DateTimeString format=\"205\">${1}99</udt:DateTimeString>"));
+        yield return ("fx-date-205-good", ReplaceFirst(t, @"<udt:DateTimeString format=""102"">([^<]*)</udt:DateTimeString>", "<udt:DateTimeString format=\"205\">${1}1200</udt:DateTimeString>"));
+    }
+
+    private static string? GroupChildWithoutNet(string t)
+    {
+        var withParent = ParentLine(t);
+        if (withParent is null)
+        {
+            return null;
+        }
+
+        // The child (second line) becomes a GROUP too, without a net amount.
+        var ids = Regex.Matches(withParent, @"<ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>");
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var changed = withParent.Remove(ids[0].Index, ids[0].Length).Insert(ids[0].Index, "<ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>");
+        var lines = Regex.Matches(changed, @"<ram:IncludedSupplyChainTradeLineItem>");
+        if (lines.Count < 2)
+        {
+            return null;
+        }
+
+        var second = lines[1].Index;
+        var net = new Regex(@"<ram:LineTotalAmount>[^<]*</ram:LineTotalAmount>").Match(changed, second);
+        return net.Success ? changed.Remove(net.Index, net.Length) : null;
+    }
+
     public static IEnumerable<(string Name, string Text)> Of(string text)
     {
+        foreach (var (name, mutated) in CategoryMutants(text))
+        {
+            if (mutated is not null && mutated != text)
+            {
+                yield return (name, mutated);
+            }
+        }
+
         foreach (var (name, op) in Kinds)
         {
             var mutated = op(text);
