@@ -147,11 +147,11 @@ internal static class FacturXVatExtended
                 if (Normalized(child, "ParentLineID") == id && child.Kids("AssociatedDocumentLineDocument").Any(static a => a.HasValue("LineStatusReasonCode", "DETAIL") || a.HasValue("LineStatusReasonCode", "GROUP")))
                 {
                     any = true;
-                    sum += TreeQuery.Number(NetText(child));
+                    sum += Fx.NumberOf(NetText(child));
                 }
             }
 
-            if (!Fx.Holds(TreeQuery.Number(net), "=", any ? sum : 0))
+            if (!Fx.Holds(Fx.NumberOf(net), "=", any ? sum : 0))
             {
                 return false;
             }

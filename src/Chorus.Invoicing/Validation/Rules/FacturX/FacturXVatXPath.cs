@@ -100,26 +100,31 @@ internal static class Fx
     public static bool ParentIs(this XNode node, string ns, string local) => node.Parent is { Kind: XNodeKind.Element } p && p.LocalName == local && p.NamespaceUri == ns;
 
     /// <summary>xs:double(untyped), as the interpreter casts it: INF/NaN spelled out, no comma, otherwise FORG0001.</summary>
-    public static double ParseDouble(string text)
+    public static double ParseDouble(string text) =>
+        TryDouble(text, out var d) ? d : throw new FxEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
+
+    /// <summary><c>number(string)</c>: the xs:double cast, NaN when it fails.</summary>
+    public static double NumberOf(string text) => TryDouble(text, out var d) ? d : double.NaN;
+
+    private static bool TryDouble(string text, out double d)
     {
         var t = text.Trim(' ', '\t', '\r', '\n');
         switch (t)
         {
             case "INF":
             case "+INF":
-                return double.PositiveInfinity;
+                d = double.PositiveInfinity;
+                return true;
             case "-INF":
-                return double.NegativeInfinity;
+                d = double.NegativeInfinity;
+                return true;
             case "NaN":
-                return double.NaN;
+                d = double.NaN;
+                return true;
         }
 
-        if (t.Length == 0 || ContainsAny(t, "INin,") || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            throw new FxEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
-        }
-
-        return d;
+        d = 0;
+        return t.Length > 0 && !ContainsAny(t, "INin,") && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out d);
     }
 
     /// <summary>xs:decimal(untyped): optional sign, digits with an optional point; otherwise FORG0001.</summary>
