@@ -70,7 +70,7 @@ internal sealed class FxPath
             var doc = context.Document;
             if (_anywhere is { } a)
             {
-                foreach (var d in doc.Descendants(a.Ns, a.Local))
+                foreach (var d in Named(doc, a.Ns, a.Local))
                 {
                     list.AddRange(d.Select(_rest));
                 }
@@ -110,7 +110,36 @@ internal sealed class FxPath
         return values;
     }
 
-    public bool Exists(XNode context) => Select(context).Count > 0;
+    /// <summary>Whether the path selects anything; stops at the first node found.</summary>
+    public bool Exists(XNode context)
+    {
+        if (_absolute)
+        {
+            return Select(context).Count > 0;
+        }
+
+        XNode? start = context;
+        for (var i = 0; i < _up && start is not null; i++)
+        {
+            start = start.Parent;
+        }
+
+        return start is not null && start.Exists(_rest);
+    }
+
+    /// <summary>
+    /// Every element of a name in the document, in document order (<c>//name</c>): from the index the tree builder keeps
+    /// on the document node, or by a walk when there is none.
+    /// </summary>
+    public static IEnumerable<XNode> Named(XNode document, string ns, string local)
+    {
+        if (document.ElementIndex is not { } index)
+        {
+            return document.Descendants(ns, local);
+        }
+
+        return index.TryGetValue((ns, local), out var list) ? list.Cast<XNode>() : [];
+    }
 }
 
 /// <summary>
@@ -202,7 +231,7 @@ internal static class FxXPath
                 return double.NaN;
         }
 
-        if (t.Length == 0 || t.IndexOfAny(['I', 'N', 'i', 'n', ',']) >= 0
+        if (t.Length == 0 || t.IndexOfAny(NotInADouble) >= 0
             || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             throw new FacturXEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
@@ -210,6 +239,9 @@ internal static class FxXPath
 
         return d;
     }
+
+    // Letters .NET would read as infinity or NaN, and the group separator, are not in an xs:double literal.
+    private static readonly char[] NotInADouble = ['I', 'N', 'i', 'n', ','];
 
     /// <summary><c>number(path)</c>: NaN unless exactly one item that reads as a double.</summary>
     public static double Number(XNode context, FxPath path)

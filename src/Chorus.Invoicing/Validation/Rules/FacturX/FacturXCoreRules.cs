@@ -125,7 +125,7 @@ internal static partial class FacturXCoreRules
     {
         var steps = ElementPath.Of(path).Steps;
         var (ns, local) = steps[steps.Length - 1];
-        return doc => doc.Document.Descendants(ns, local).Where(n => ParentsMatch(n, steps) && (filter is null || filter(n)));
+        return doc => FxPath.Named(doc.Document, ns, local).Where(n => ParentsMatch(n, steps) && (filter is null || filter(n)));
     }
 
     private static bool ParentsMatch(XNode node, (string Ns, string Local)[] steps)
