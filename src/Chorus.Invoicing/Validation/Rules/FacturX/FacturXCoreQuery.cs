@@ -33,8 +33,6 @@ internal sealed class FxPath
         _rest = rest;
     }
 
-    public bool IsAttribute => _rest.Attribute is not null;
-
     public static FxPath Of(string text)
     {
         var up = 0;

