@@ -70,6 +70,28 @@ public class FacturXCoreRulesTests
         Assert.Equal(FxProfiles.Basic | FxProfiles.En | FxProfiles.Ext, ids["PEPPOL-EN16931-R008"]);
     }
 
+    [Theory]
+    [InlineData(0.1, "0.1000000000000000055511151231")] // Java: new BigDecimal(0.1) = 0.1000000000000000055511151231257827…, 28 digits kept
+    [InlineData(625744.54, "625744.5400000000372529029846")]
+    [InlineData(-2.5, "-2.5")]
+    [InlineData(0.0, "0")]
+    public void DoubleToDecimal_ExactBinaryValueAsSaxonCastsIt(double value, string expected) =>
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), FxXPath.DoubleToDecimal(value));
+
+    [Theory]
+    [InlineData(" 12.50 ", 12.5)]
+    [InlineData("1e2", 100.0)]
+    [InlineData("-INF", double.NegativeInfinity)]
+    public void ParseDouble_XsDoubleLexicalForms(string text, double expected) => Assert.Equal(expected, FxXPath.ParseDouble(text));
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("Infinity")]
+    [InlineData("1,5")]
+    [InlineData("")]
+    public void ParseDouble_NotAnXsDouble_IsTheDynamicError(string text) =>
+        Assert.StartsWith("FORG0001:", Assert.Throws<FacturXEvalException>(() => FxXPath.ParseDouble(text)).Message, StringComparison.Ordinal);
+
     private static XNode Load(string file)
     {
         using var reader = XmlReader.Create(TestData.PathOf("facturx-core", "fragments", file), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
