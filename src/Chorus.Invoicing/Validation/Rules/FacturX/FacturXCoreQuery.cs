@@ -281,13 +281,16 @@ internal static class FxXPath
         return sum;
     }
 
-    /// <summary>General comparison of untyped values with a number: some value, read as a double, compares so (NaN never does).</summary>
-    public static bool AnyNumber(List<string> values, Func<double, bool> test)
+    /// <summary>
+    /// General comparison of untyped values with a number: some value, read as a double, compares so. A NaN never does
+    /// unless <paramref name="nanCounts"/> hands it to the test (ordering comparisons, see NotNegative).
+    /// </summary>
+    public static bool AnyNumber(List<string> values, Func<double, bool> test, bool nanCounts = false)
     {
         foreach (var v in values)
         {
             var d = ParseDouble(v);
-            if (!double.IsNaN(d) && test(d))
+            if ((nanCounts || !double.IsNaN(d)) && test(d))
             {
                 return true;
             }

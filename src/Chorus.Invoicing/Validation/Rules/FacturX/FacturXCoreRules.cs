@@ -231,11 +231,13 @@ internal static partial class FacturXCoreRules
         return n => p.Values(n) is { Count: > 0 } v ? FxXPath.AtMostTwoDecimals(v[0]) : true;
     }
 
-    // path >= 0 (general comparison: some value, read as a double, is not negative).
+    // path >= 0 (general comparison: some value, read as a double, is not negative). The official verdicts come from
+    // Saxon-HE 9.9, which orders a NaN read from an untyped value above every number in <, <=, >, >= (a price "NaN" is
+    // ">= 0" there: no BR-27/28), so that is kept, unlike IEEE comparison.
     private static Func<XNode, bool> NotNegative(string path)
     {
         var p = FxPath.Of(path);
-        return n => FxXPath.AnyNumber(p.Values(n), static d => d >= 0);
+        return n => FxXPath.AnyNumber(p.Values(n), static d => double.IsNaN(d) || d >= 0, nanCounts: true);
     }
 
     private static Func<XNode, bool> Not(Func<XNode, bool> f) => n => !f(n);
