@@ -8,12 +8,12 @@ namespace Chorus.Invoicing.Validation.Rules.FacturX;
 internal enum FxProfiles
 {
     None = 0,
-    Min = 1,
-    Wl = 2,
+    Minimum = 1,
+    BasicWl = 2,
     Basic = 4,
-    En = 8,
-    Ext = 16,
-    All = Min | Wl | Basic | En | Ext,
+    En16931 = 8,
+    Extended = 16,
+    All = Minimum | BasicWl | Basic | En16931 | Extended,
 }
 
 /// <summary>One assertion: official id, the profiles that carry it, fatal or not, the test on the context node, the message.</summary>
@@ -86,11 +86,11 @@ internal static partial class FacturXCoreRules
 
     internal static FxProfiles ProfileOf(string profile) => profile switch
     {
-        "MINIMUM" => FxProfiles.Min,
-        "BASICWL" => FxProfiles.Wl,
+        "MINIMUM" => FxProfiles.Minimum,
+        "BASICWL" => FxProfiles.BasicWl,
         "BASIC" => FxProfiles.Basic,
-        "EN16931" => FxProfiles.En,
-        "EXTENDED" => FxProfiles.Ext,
+        "EN16931" => FxProfiles.En16931,
+        "EXTENDED" => FxProfiles.Extended,
         _ => throw new ArgumentException("unknown Factur-X profile " + profile, nameof(profile)),
     };
 

@@ -2,18 +2,6 @@ using Chorus.Invoicing.Validation.Internal.XPath;
 
 namespace Chorus.Invoicing.Validation.Rules.FacturX;
 
-/// <summary>The five Factur-X 1.09 profiles, as a set (a rule belongs to the profiles whose schematron declares it).</summary>
-[Flags]
-internal enum FxProfiles
-{
-    None = 0,
-    Minimum = 1,
-    BasicWl = 2,
-    Basic = 4,
-    En16931 = 8,
-    Extended = 16,
-}
-
 /// <summary>
 /// An XPath dynamic error in an official test (a non-number cast to xs:decimal, several items where one is expected…):
 /// the schematron processor would stop; like the interpreter, the assertion is reported as failed, with the reason.
