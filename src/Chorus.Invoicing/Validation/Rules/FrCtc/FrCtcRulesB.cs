@@ -1,0 +1,326 @@
+using System.Collections.Concurrent;
+using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
+
+namespace Chorus.Invoicing.Validation.Rules.FrCtc;
+
+/// <summary>
+/// The French reform's Flux 2 rules BR-FR-BD-*, BR-FR-CO-*, BR-FR-DEC-* and BR-FR-MV-* (official artefacts
+/// BR-FR-Flux2-Schematron-{CII,UBL}) as C# on the validator's tree. Each schematron pattern is a list of rules; within a
+/// pattern a node is checked by the first rule whose context matches it, as in the artefacts. Every assertion is fatal.
+/// Where the artefacts declare document-wide variables (<c>$invoiceID</c>, <c>$sellerID</c>, <c>$invID</c>,
+/// <c>$nbSubinvoiceSeller</c>) they are computed once per document, as the official stylesheets do.
+/// </summary>
+internal static partial class FrCtcRulesB
+{
+    private const string ManyItems = "XPTY0004: a sequence of more than one item is not allowed here";
+    private const string ManyCompared = "XPTY0004: value comparison of a sequence of several items";
+
+    private static readonly ConcurrentDictionary<string, ElementPath> PathCache = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the rules of one syntax (<c>"ubl"</c> or <c>"cii"</c>) over a document and adds what fails.</summary>
+    public static void Run(XNode document, string syntax, List<ValidationProblem> problems)
+    {
+        if (syntax is not ("ubl" or "cii"))
+        {
+            return;
+        }
+
+        var doc = document.Document;
+        var elements = new List<XNode>();
+        Collect(doc, elements);
+        var ctx = new DocContext(doc, syntax, elements);
+        var texts = syntax == "ubl" ? FrCtcTextsB.Ubl : FrCtcTextsB.Cii;
+        var report = new Reporter(problems, texts);
+        foreach (var pattern in syntax == "ubl" ? UblPatterns : CiiPatterns)
+        {
+            RunPattern(pattern, ctx, report);
+        }
+    }
+
+    private static void RunPattern(Pattern pattern, DocContext doc, Reporter report)
+    {
+        // First rule whose context matches claims the node; failures come out rule by rule, nodes in document order.
+        var claimed = new List<XNode>?[pattern.Rules.Length];
+        foreach (var node in doc.Elements)
+        {
+            for (var r = 0; r < pattern.Rules.Length; r++)
+            {
+                var rule = pattern.Rules[r];
+                if (rule.Context.Matches(node) && (rule.Filter is null || rule.Filter(node, doc)))
+                {
+                    (claimed[r] ??= []).Add(node);
+                    break;
+                }
+            }
+        }
+
+        for (var r = 0; r < pattern.Rules.Length; r++)
+        {
+            foreach (var node in claimed[r] ?? [])
+            {
+                pattern.Rules[r].Check(node, doc, report);
+            }
+        }
+    }
+
+    private static void Collect(XNode node, List<XNode> into)
+    {
+        foreach (var c in node.Children)
+        {
+            if (c.Kind == XNodeKind.Element)
+            {
+                into.Add(c);
+                Collect(c, into);
+            }
+        }
+    }
+
+    // ---- XPath meanings used by the rules -------------------------------------------------------------------------
+
+    private static ElementPath P(string path) => PathCache.GetOrAdd(path, ElementPath.Of);
+
+    private static List<XNode> Sel(XNode node, string path) => (List<XNode>)node.Select(P(path));
+
+    private static List<string> Vals(XNode node, string path) => node.Values(P(path)).ToList();
+
+    private static bool Has(XNode node, string path) => node.Exists(P(path));
+
+    /// <summary><c>normalize-space(seq)</c> as our engine reads it: the items' text joined by a space, then normalised.</summary>
+    private static string NormSpace(List<string> values) =>
+        values.Count switch
+        {
+            0 => string.Empty,
+            1 => TreeQuery.NormalizeSpace(values[0]),
+            _ => TreeQuery.NormalizeSpace(string.Join(" ", values)),
+        };
+
+    private static string NormSpace(XNode node, string path) => NormSpace(Vals(node, path));
+
+    /// <summary>General comparison <c>seq = ('a', 'b')</c>: some item equals some literal (string equality, no trimming).</summary>
+    private static bool AnyIn(IEnumerable<string> values, params string[] set)
+    {
+        foreach (var v in values)
+        {
+            if (Array.IndexOf(set, v) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>General comparison of two node sequences: some pair of string values is equal.</summary>
+    private static bool AnyEqual(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (string.Equals(x, y, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>General comparison <c>seq != 'x'</c>: some item differs.</summary>
+    private static bool AnyNot(IEnumerable<string> values, string literal)
+    {
+        foreach (var v in values)
+        {
+            if (!string.Equals(v, literal, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>string(seq)</c>: the text of the only item, empty for none, an error for several.</summary>
+    private static bool TryString(List<string> values, out string text)
+    {
+        text = values.Count == 0 ? string.Empty : values[0];
+        return values.Count <= 1;
+    }
+
+    /// <summary><c>sum(seq)</c> of untyped values: xs:double addition in document order; null where a value is no number.</summary>
+    private static double? Sum(IEnumerable<string> values)
+    {
+        double total = 0;
+        foreach (var v in values)
+        {
+            if (!FrCtcDecimals.TryDouble(v, out var d))
+            {
+                return null;
+            }
+
+            total += d;
+        }
+
+        return total;
+    }
+
+    /// <summary>The root element when it has one of the names a function argument like <c>/ubl:Invoice|/cn:CreditNote</c> asks for.</summary>
+    private static XNode? Root(XNode doc, string syntax)
+    {
+        var root = doc.DocumentElement();
+        if (root is null)
+        {
+            return null;
+        }
+
+        return syntax == "ubl"
+            ? (root.LocalName == "Invoice" && root.NamespaceUri == Ns.UblInvoice) || (root.LocalName == "CreditNote" && root.NamespaceUri == Ns.UblCreditNote) ? root : null
+            : root.LocalName == "CrossIndustryInvoice" && root.NamespaceUri == Ns.Rsm ? root : null;
+    }
+
+    /// <summary>The outcome of an assertion: passed, failed, or failed because the test raised an XPath error.</summary>
+    private readonly record struct Outcome(bool Passed, string? Error)
+    {
+        public static implicit operator Outcome(bool passed) => new(passed, null);
+
+        public static Outcome Failed(string error) => new(false, error);
+
+        // XPath's `or` and `and` evaluate left to right and stop early; an error on the evaluated side is the outcome.
+        public static Outcome operator |(Outcome left, Outcome right) => left.Passed || left.Error is not null ? left : right;
+
+        public static Outcome operator &(Outcome left, Outcome right) => !left.Passed ? left : right;
+
+        public static bool operator true(Outcome value) => value.Passed;
+
+        public static bool operator false(Outcome value) => !value.Passed;
+    }
+
+    private sealed class Reporter(List<ValidationProblem> problems, Dictionary<string, string> texts)
+    {
+        public void Assert(string id, Outcome outcome, XNode node)
+        {
+            if (outcome.Passed)
+            {
+                return;
+            }
+
+            var message = texts[id];
+            if (outcome.Error is not null)
+            {
+                // What the rule-table engine reported when a test raised an XPath error (the stylesheet would stop).
+                message += " (the test could not be evaluated: " + outcome.Error + ")";
+            }
+
+            problems.Add(new ValidationProblem(id, ValidationSeverity.Fatal, message, node.Path()));
+        }
+    }
+
+    /// <summary>The document and what the rules compute once per document.</summary>
+    private sealed class DocContext(XNode document, string syntax, List<XNode> elements)
+    {
+        private bool? _special;
+        private bool? _specialMV;
+        private bool? _specialBD;
+        private List<string>? _invoiceId;
+
+        public XNode Document { get; } = document;
+
+        public string Syntax { get; } = syntax;
+
+        public List<XNode> Elements { get; } = elements;
+
+        public XNode? Root { get; } = FrCtcRulesB.Root(document, syntax);
+
+        public bool Special => _special ??= FrCtcDecimals.IsSpecialContract(Root, Syntax);
+
+        public bool SpecialMV => _specialMV ??= FrCtcDecimals.IsSpecialContractMV(Root, Syntax);
+
+        public bool SpecialBD => _specialBD ??= FrCtcDecimals.IsSpecialContractBD(Root, Syntax);
+
+        /// <summary>UBL <c>$invoiceID</c> = <c>(ubl:Invoice|/cn:CreditNote)/cbc:ID</c>.</summary>
+        public List<string> InvoiceId => _invoiceId ??= Root is { } r ? Vals(r, "cbc:ID") : [];
+
+        public object? Memo { get; set; }
+    }
+
+    private delegate void Check(XNode node, DocContext doc, Reporter report);
+
+    private sealed record Rule(ContextMatch Context, Check Check, Func<XNode, DocContext, bool>? Filter = null);
+
+    private sealed record Pattern(params Rule[] Rules);
+
+    private static Rule R(string context, Check check, Func<XNode, DocContext, bool>? filter = null) => new(ContextMatch.Of(context), check, filter);
+}
+
+/// <summary>
+/// A schematron rule context without predicates, <c>a/b | /c/d</c>: a node matches when its name and its ancestors'
+/// names end with one alternative's steps (and, for an absolute alternative, the first step is the document element).
+/// </summary>
+internal sealed class ContextMatch
+{
+    private readonly (string Ns, string Local)[][] _alternatives;
+    private readonly bool[] _absolute;
+
+    private ContextMatch((string Ns, string Local)[][] alternatives, bool[] absolute)
+    {
+        _alternatives = alternatives;
+        _absolute = absolute;
+    }
+
+    public static ContextMatch Of(string pattern)
+    {
+        var parts = pattern.Split('|');
+        var alternatives = new (string, string)[parts.Length][];
+        var absolute = new bool[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var p = parts[i].Trim();
+            absolute[i] = p.Length > 0 && p[0] == '/';
+            var steps = p.TrimStart('/').Split('/');
+            alternatives[i] = new (string, string)[steps.Length];
+            for (var s = 0; s < steps.Length; s++)
+            {
+                var colon = TreeQuery.IndexOf(steps[s], ':');
+                var prefix = steps[s].Substring(0, colon);
+                var ns = prefix switch
+                {
+                    "ubl" => Ns.UblInvoice,
+                    "cn" => Ns.UblCreditNote,
+                    _ => Ns.Of(prefix),
+                };
+                alternatives[i][s] = (ns, steps[s].Substring(colon + 1));
+            }
+        }
+
+        return new ContextMatch(alternatives, absolute);
+    }
+
+    public bool Matches(XNode node)
+    {
+        for (var a = 0; a < _alternatives.Length; a++)
+        {
+            var steps = _alternatives[a];
+            XNode? n = node;
+            var ok = true;
+            for (var s = steps.Length - 1; s >= 0; s--)
+            {
+                if (n is null || n.Kind != XNodeKind.Element || n.LocalName != steps[s].Local || n.NamespaceUri != steps[s].Ns)
+                {
+                    ok = false;
+                    break;
+                }
+
+                n = n.Parent;
+            }
+
+            if (ok && (!_absolute[a] || (n is not null && n.Kind == XNodeKind.Document)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
