@@ -42,6 +42,19 @@ internal static class FrCtcMutations
         ["B9-groups-381"] = t => Framework(Value(CiiGroups(t, true) ?? t, "TypeCode", "381", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "B9"),
         ["S8-groups-384"] = t => Framework(Value(CiiGroups(t, false) ?? t, "TypeCode", "384", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "S8"),
         ["M9-groups-261"] = t => Framework(Value(CiiGroups(t, false) ?? t, "TypeCode", "261", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "M9"),
+        ["S8-two-groups"] = t => Framework(CiiGroups(t, false, twoGroups: true) ?? t, "S8"),
+        ["S8-status-empty"] = t => Framework(Nth(CiiGroups(t, false), "<ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>", "<ram:LineStatusReasonCode> </ram:LineStatusReasonCode>") ?? t, "S8"),
+        ["S8-group-grand"] = t => Framework(Nth(CiiGroups(t, false), "<ram:SpecifiedTradeSettlementLineMonetarySummation>", "<ram:SpecifiedTradeSettlementLineMonetarySummation><ram:TaxTotalAmount currencyID=\"EUR\">10.00</ram:TaxTotalAmount><ram:GrandTotalAmount>110.00</ram:GrandTotalAmount>") ?? t, "S8"),
+        ["S8-group-grand-empty"] = t => Framework(Nth(CiiGroups(t, false), "<ram:SpecifiedTradeSettlementLineMonetarySummation>", "<ram:SpecifiedTradeSettlementLineMonetarySummation><ram:GrandTotalAmount> </ram:GrandTotalAmount>") ?? t, "S8"),
+        ["S8-afl-916"] = t => Framework(Nth(CiiGroups(t, false), "<ram:TypeCode>130</ram:TypeCode><ram:ReferenceTypeCode>AFL", "<ram:TypeCode>916</ram:TypeCode><ram:ReferenceTypeCode>AFL") ?? t, "S8"),
+        ["S8-avv"] = t => Framework(Nth(CiiGroups(t, false), "</ram:SpecifiedLineTradeSettlement>", "<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>S8</ram:IssuerAssignedID><ram:TypeCode>130</ram:TypeCode><ram:ReferenceTypeCode>AVV</ram:ReferenceTypeCode></ram:AdditionalReferencedDocument><ram:AdditionalReferencedDocument><ram:IssuerAssignedID>X</ram:IssuerAssignedID><ram:TypeCode>130</ram:TypeCode><ram:ReferenceTypeCode>AVV</ram:ReferenceTypeCode></ram:AdditionalReferencedDocument></ram:SpecifiedLineTradeSettlement>") ?? t, "S8"),
+        ["S8-exemption"] = t => Framework(Regex.Replace(CiiGroups(t, false) ?? t, "</ram:ApplicableTradeTax>", "<ram:ExemptionReason>#F-1# exo</ram:ExemptionReason></ram:ApplicableTradeTax>"), "S8"),
+        ["S8-exemption-twice"] = t => Framework(Regex.Replace(CiiGroups(t, false) ?? t, "</ram:ApplicableTradeTax>", "<ram:ExemptionReason>#F-1#</ram:ExemptionReason><ram:ExemptionReason>#F-1#</ram:ExemptionReason></ram:ApplicableTradeTax>"), "S8"),
+        ["S8-two-frameworks"] = t => Insert(Framework(t, "S8") ?? t, "<rsm:ExchangedDocumentContext>", "<ram:BusinessProcessSpecifiedDocumentContextParameter><ram:ID>B9</ram:ID></ram:BusinessProcessSpecifiedDocumentContextParameter>"),
+        ["payment-terms-twice"] = t => Nth(t, "</ram:SpecifiedTradePaymentTerms>", "</ram:SpecifiedTradePaymentTerms><ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime><udt:DateTimeString format=\"102\">20300101</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>"),
+        ["B2-payment-terms-twice"] = t => Framework(Nth(t, "</ram:SpecifiedTradePaymentTerms>", "</ram:SpecifiedTradePaymentTerms><ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime><udt:DateTimeString format=\"102\">20300101</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>") ?? t, "B2"),
+        ["B9-groups-389"] = t => Framework(Value(CiiGroups(t, false) ?? t, "TypeCode", " 389 ", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "B9"),
+        ["S8-389"] = t => Framework(Value(t, "TypeCode", "389", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "S8"),
     };
 
     private static readonly Dictionary<string, Func<string, string?>> Ubl = new(StringComparer.Ordinal)
@@ -75,6 +88,15 @@ internal static class FrCtcMutations
         ["B9-groups"] = t => Profile(UblGroups(t, false) ?? t, "B9"),
         ["S8-groups-384"] = t => Profile(Value(UblGroups(t, false) ?? t, "InvoiceTypeCode", "384") ?? t, "S8"),
         ["B9-groups-381"] = t => Profile(Value(UblGroups(t, true) ?? t, "CreditNoteTypeCode", "381") ?? t, "B9"),
+        ["S8-two-groups"] = t => Profile(UblGroups(t, false, twoGroups: true) ?? t, "S8"),
+        ["S8-group-grand"] = t => Profile(Nth(UblGroups(t, false), "<cac:Item>", "<cbc:TaxInclusiveLineExtensionAmount currencyID=\"EUR\">110.00</cbc:TaxInclusiveLineExtensionAmount><cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">10.00</cbc:TaxAmount></cac:TaxTotal><cac:Item>") ?? t, "S8"),
+        ["S8-avv"] = t => Profile(Nth(UblGroups(t, false), "<cac:Item>", "<cac:DocumentReference><cbc:ID schemeID=\"AVV\">S8</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:DocumentReference><cac:Item>") ?? t, "S8"),
+        ["S8-exemption"] = t => Profile(Regex.Replace(UblGroups(t, false) ?? t, "</cac:ClassifiedTaxCategory>", "<cbc:TaxExemptionReason>#F-1# exo</cbc:TaxExemptionReason></cac:ClassifiedTaxCategory>"), "S8"),
+        ["S8-389"] = t => Profile(Value(UblGroups(t, false) ?? t, "InvoiceTypeCode", "389") ?? t, "S8"),
+        ["B9-groups-261"] = t => Profile(Value(UblGroups(t, false) ?? t, "InvoiceTypeCode", "261") ?? t, "B9"),
+        ["price-base-negative"] = t => Value(t, "BaseAmount", "-1", "<(?:\\w+:)?Price\\b"),
+        ["B2-two-due-dates"] = t => Profile(Insert(t, "</cbc:IssueDate>", "<cbc:DueDate>2030-01-01</cbc:DueDate><cbc:DueDate>2030-01-02</cbc:DueDate>") ?? t, "B2"),
+        ["tax-currency-EUR-USD"] = t => Insert(Value(t, "DocumentCurrencyCode", "USD") ?? t, "</cbc:DocumentCurrencyCode>", "<cbc:TaxCurrencyCode>EUR</cbc:TaxCurrencyCode>"),
     };
 
     public static IEnumerable<(string Name, string Text)> Of(string text, string syntax)
@@ -107,6 +129,13 @@ internal static class FrCtcMutations
         return m.Success ? text.Substring(0, m.Index) + m.Groups[1].Value + value + m.Groups[3].Value + text.Substring(m.Index + m.Length) : null;
     }
 
+    /// <summary>Replaces the first occurrence of a text (null when absent or when the input is null).</summary>
+    private static string? Nth(string? text, string find, string replacement)
+    {
+        var at = text?.IndexOf(find, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
+    }
+
     private static string? Insert(string text, string anchor, string xml)
     {
         var m = Regex.Match(text, Regex.Escape(anchor).Replace(">", @"\s*>", StringComparison.Ordinal).Replace("<cac:Party", @"\s*<cac:Party", StringComparison.Ordinal));
@@ -128,7 +157,7 @@ internal static class FrCtcMutations
         Value(text, "ProfileID", code) ?? Insert(text, "</cbc:CustomizationID>", $"<cbc:ProfileID>{code}</cbc:ProfileID>");
 
     /// <summary>The first line becomes a GROUP line (seller, AFL number), the others its DETAIL sub-lines; broken: no AFL on the sub-lines, a second GROUP with the same AFL.</summary>
-    private static string? CiiGroups(string text, bool broken)
+    private static string? CiiGroups(string text, bool broken, bool twoGroups = false)
     {
         var lines = Regex.Matches(text, @"<ram:AssociatedDocumentLineDocument>\s*<ram:LineID>([^<]*)</ram:LineID>");
         if (lines.Count < 2)
@@ -141,7 +170,7 @@ internal static class FrCtcMutations
         var groupId = lines[0].Groups[1].Value;
         var i = 0;
         var withStatus = Regex.Replace(text, @"(<ram:AssociatedDocumentLineDocument>\s*<ram:LineID>[^<]*</ram:LineID>)", m =>
-            m.Value + (i++ == 0 || (broken && i == 2) ? "<ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>" : $"<ram:ParentLineID>{groupId}</ram:ParentLineID><ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>"));
+            m.Value + (i++ == 0 || ((broken || twoGroups) && i == 2) ? "<ram:LineStatusReasonCode>GROUP</ram:LineStatusReasonCode>" : $"<ram:ParentLineID>{groupId}</ram:ParentLineID><ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>"));
         var j = 0;
         var withSeller = Regex.Replace(withStatus, @"<ram:SpecifiedLineTradeAgreement>", m =>
             m.Value + (j++ == 0 || !broken ? $"<ram:ItemSellerTradeParty><ram:Name>Vendeur</ram:Name><ram:SpecifiedLegalOrganization><ram:ID>{sellerId}</ram:ID></ram:SpecifiedLegalOrganization><ram:PostalTradeAddress><ram:CountryID>FR</ram:CountryID></ram:PostalTradeAddress></ram:ItemSellerTradeParty>" : string.Empty));
@@ -151,7 +180,7 @@ internal static class FrCtcMutations
     }
 
     /// <summary>The UBL counterpart: GROUP/DETAIL BillingReferences to the invoice itself, AFL DocumentReferences, line sellers.</summary>
-    private static string? UblGroups(string text, bool broken)
+    private static string? UblGroups(string text, bool broken, bool twoGroups = false)
     {
         var id = Regex.Match(text, @"<cbc:ID>([^<]*)</cbc:ID>");
         var lines = Regex.Matches(text, @"<cac:(?:Invoice|CreditNote)Line>\s*<cbc:ID>([^<]*)</cbc:ID>");
@@ -168,7 +197,7 @@ internal static class FrCtcMutations
         var withRefs = Regex.Replace(text, @"<cac:Item>", m =>
         {
             var first = i++ == 0;
-            var status = first || (broken && i == 2)
+            var status = first || ((broken || twoGroups) && i == 2)
                 ? $"<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>{invoiceId}</cbc:ID><cbc:DocumentStatusCode>GROUP</cbc:DocumentStatusCode></cac:InvoiceDocumentReference></cac:BillingReference>"
                 : $"<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>{invoiceId}</cbc:ID><cbc:DocumentStatusCode>DETAIL</cbc:DocumentStatusCode></cac:InvoiceDocumentReference><cac:BillingReferenceLine><cbc:ID>{groupId}</cbc:ID></cac:BillingReferenceLine></cac:BillingReference>";
             var afl = first || !broken ? "<cac:DocumentReference><cbc:ID schemeID=\"AFL\">F-1</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:DocumentReference>" : string.Empty;
