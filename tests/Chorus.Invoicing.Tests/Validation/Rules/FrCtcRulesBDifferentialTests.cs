@@ -73,6 +73,17 @@ public class FrCtcRulesBDifferentialTests(ITestOutputHelper output)
                     fired[p.Rule] = fired.TryGetValue(p.Rule, out var c) ? c + 1 : 1;
                 }
 
+                if (Environment.GetEnvironmentVariable("CHORUS_FRCTC_DUMP") is { Length: > 0 } dump)
+                {
+                    // Every document and our ids, for a run of the official stylesheet by Saxon outside the test.
+                    var folder = Path.Combine(dump, syntax);
+                    System.IO.Directory.CreateDirectory(folder);
+                    var dumpName = documents.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + ".xml";
+                    File.WriteAllText(Path.Combine(folder, dumpName), variant);
+                    File.AppendAllText(Path.Combine(dump, syntax + ".manifest"), $"{dumpName}\t{Path.GetFileName(file)}\t{name}\n");
+                    File.AppendAllLines(Path.Combine(dump, syntax + ".tsv"), actual.GroupBy(static p => p.Rule).Select(g => $"{dumpName}\t{g.Key}\t{g.Count()}\t{Path.GetFileName(file)} [{name}]"));
+                }
+
                 foreach (var d in Diff(expected, actual))
                 {
                     differences.Add($"{Path.GetFileName(file)} [{name}] {d}");
