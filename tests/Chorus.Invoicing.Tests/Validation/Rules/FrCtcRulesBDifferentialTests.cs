@@ -46,6 +46,8 @@ public class FrCtcRulesBDifferentialTests(ITestOutputHelper output)
         var documents = 0;
         var compared = 0;
         var bareDifferences = 0;
+        var oracleTime = TimeSpan.Zero;
+        var nativeTime = TimeSpan.Zero;
         var differences = new List<string>();
         var fired = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var file in Files(syntax))
@@ -64,9 +66,13 @@ public class FrCtcRulesBDifferentialTests(ITestOutputHelper output)
                 }
 
                 documents++;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var expected = Problems(oracle, doc);
+                oracleTime += clock.Elapsed;
+                clock.Restart();
                 var actual = new List<ValidationProblem>();
                 FrCtcRulesB.Run(doc, syntax, actual);
+                nativeTime += clock.Elapsed;
                 compared += expected.Count;
                 foreach (var p in expected)
                 {
@@ -98,7 +104,7 @@ public class FrCtcRulesBDifferentialTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("CHORUS_FRCTC_STATS") is { Length: > 0 } stats)
         {
             // The figures for a report, outside the test runner's output.
-            File.AppendAllText(stats, $"{syntax}: {files} files, {documents} documents, {compared} problems, {differences.Count} differences, {bareDifferences} vs bare table\nfired: {string.Join(", ", fired.Select(static kv => kv.Key + "×" + kv.Value))}\n{string.Join("\n", differences.Take(60))}\n");
+            File.AppendAllText(stats, $"{syntax}: {files} files, {documents} documents, {compared} problems, {differences.Count} differences, {bareDifferences} vs bare table, native {nativeTime.TotalMilliseconds:F0} ms, table {oracleTime.TotalMilliseconds:F0} ms\nfired: {string.Join(", ", fired.Select(static kv => kv.Key + "×" + kv.Value))}\n{string.Join("\n", differences.Take(60))}\n");
         }
 
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(40)));

@@ -44,7 +44,12 @@ internal static partial class FrCtcRulesB
         var claimed = new List<XNode>?[pattern.Rules.Length];
         foreach (var node in doc.Elements)
         {
-            for (var r = 0; r < pattern.Rules.Length; r++)
+            if (!pattern.ByLocalName.TryGetValue(node.LocalName, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var r in candidates)
             {
                 var rule = pattern.Rules[r];
                 if (rule.Context.Matches(node) && (rule.Filter is null || rule.Filter(node, doc)))
@@ -249,7 +254,16 @@ internal static partial class FrCtcRulesB
 
     private sealed record Rule(ContextMatch Context, Check Check, Func<XNode, DocContext, bool>? Filter = null);
 
-    private sealed record Pattern(params Rule[] Rules);
+    private sealed class Pattern(params Rule[] rules)
+    {
+        public Rule[] Rules { get; } = rules;
+
+        /// <summary>The rules that may match an element, by the element's local name, in rule order (the first match wins).</summary>
+        public Dictionary<string, int[]> ByLocalName { get; } = rules
+            .SelectMany(static (rule, index) => rule.Context.LastNames.Select(name => (name, index)))
+            .GroupBy(static x => x.name, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.index).Distinct().Order().ToArray(), StringComparer.Ordinal);
+    }
 
     private static Rule R(string context, Check check, Func<XNode, DocContext, bool>? filter = null) => new(ContextMatch.Of(context), check, filter);
 }
@@ -296,6 +310,9 @@ internal sealed class ContextMatch
 
         return new ContextMatch(alternatives, absolute);
     }
+
+    /// <summary>The local names a matching node can have (the last step of each alternative).</summary>
+    public IEnumerable<string> LastNames => _alternatives.Select(static a => a[a.Length - 1].Local);
 
     public bool Matches(XNode node)
     {
