@@ -122,8 +122,8 @@ internal static partial class FrCtcRulesB
             }
 
             var groupId = NormSpace(n, CLineId);
-            var subAmounts = Sel(n.Parent!, "ram:IncludedSupplyChainTradeLineItem")
-                .Where(l => AnyIn(Vals(l, CParent), groupId) && AnyNot(Vals(l, CStatus), "INFORMATION"))
+            var subAmounts = d.LinesWithId(n.Parent!, static t => Sel(t, "ram:IncludedSupplyChainTradeLineItem"), CParent, [groupId])
+                .Where(static l => AnyNot(Vals(l, CStatus), "INFORMATION"))
                 .SelectMany(static l => Vals(l, CLineSum + "/ram:LineTotalAmount")).ToList();
             r.Assert("BR-FR-MV-05_EXT-FR-FE-BG-12", Sum(subAmounts) is { } sum && Math.Abs(FrCtcDecimals.Number(Vals(n, CLineSum + "/ram:LineTotalAmount")) - sum) <= (double)(0.01m * subAmounts.Count), n);
         }, static (n, _) => CiiIsGroup(n))),
@@ -138,7 +138,7 @@ internal static partial class FrCtcRulesB
 
             var parentIds = Vals(n, CParent);
             var legal = NormSpace(n, CLineLegal);
-            r.Assert("BR-FR-MV-06_EXT-FR-FE-167", legal.Length > 0 && (parentIds.Count == 0 || legal == NormSpace(CiiLinesWithId(n, parentIds).SelectMany(static l => Vals(l, CLineLegal)).ToList())), n);
+            r.Assert("BR-FR-MV-06_EXT-FR-FE-167", legal.Length > 0 && (parentIds.Count == 0 || legal == NormSpace(CiiLinesWithId(n, parentIds, d).SelectMany(static l => Vals(l, CLineLegal)).ToList())), n);
         })),
 
         // BR-FR-MV-07: every line has its AFL invoice number, the same as its parent line's.
@@ -151,7 +151,7 @@ internal static partial class FrCtcRulesB
 
             var parentIds = Vals(n, CParent);
             var numfact = NormSpace(CiiAfl(n));
-            r.Assert("BR-FR-MV-07_BT-128", numfact.Length > 0 && (parentIds.Count == 0 || numfact == NormSpace(CiiLinesWithId(n, parentIds).SelectMany(CiiAfl).ToList())), n);
+            r.Assert("BR-FR-MV-07_BT-128", numfact.Length > 0 && (parentIds.Count == 0 || numfact == NormSpace(CiiLinesWithId(n, parentIds, d).SelectMany(CiiAfl).ToList())), n);
         })),
 
         // BR-FR-MV-08: a DETAIL line's VAT exemption reason starts with #<its AFL number>#.
@@ -193,7 +193,8 @@ internal static partial class FrCtcRulesB
 
             var invCurrency = Vals(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
             var lineIds = Vals(n, CLineId);
-            var details = d.Root is null ? 0 : Sel(d.Root, CLines).Count(l => AnyEqual(Vals(l, CParent), lineIds) && AnyIn(Vals(l, CStatus), "DETAIL"));
+            var details = d.Root is null ? 0 : Sel(d.Root, "rsm:SupplyChainTradeTransaction")
+                .Sum(t => d.LinesWithId(t, static x => Sel(x, "ram:IncludedSupplyChainTradeLineItem"), CParent, lineIds).Count(static l => AnyIn(Vals(l, CStatus), "DETAIL")));
             var grand = Vals(n, CLineSum + "/ram:GrandTotalAmount");
             r.Assert("BR-FR-MV-10_EXT-FR-FE-184", NormSpace(grand).Length > 0 && Math.Abs(FrCtcDecimals.Number(grand) - FrCtcDecimals.Number(Vals(n, CLineSum + "/ram:LineTotalAmount")) - FrCtcDecimals.Number(CiiLineTax(n, invCurrency))) <= (double)(0.01m * details), n);
         }, static (n, _) => CiiIsGroup(n))),
@@ -331,8 +332,8 @@ internal static partial class FrCtcRulesB
 
     private static List<string> CiiAfl(XNode line) => CiiAflNodes(line).Select(static x => x.StringValue).ToList();
 
-    private static IEnumerable<XNode> CiiLinesWithId(XNode line, List<string> ids) =>
-        Sel(line.Parent!, "ram:IncludedSupplyChainTradeLineItem").Where(l => AnyEqual(Vals(l, CLineId), ids));
+    private static IEnumerable<XNode> CiiLinesWithId(XNode line, List<string> ids, DocContext d) =>
+        d.LinesWithId(line.Parent!, static t => Sel(t, "ram:IncludedSupplyChainTradeLineItem"), CLineId, ids);
 
     /// <summary>
     /// The document-wide variables of the official CII stylesheet: <c>$sellerID</c> (BT-30), <c>$invID</c> (BT-1) and
@@ -340,7 +341,7 @@ internal static partial class FrCtcRulesB
     /// </summary>
     private static (List<string> SellerId, List<string> InvId, int Count) CiiSellerGroups(DocContext d)
     {
-        if (d.Memo is ValueTuple<List<string>, List<string>, int> memo)
+        if (d.CiiSeller is { } memo)
         {
             return memo;
         }
@@ -353,7 +354,7 @@ internal static partial class FrCtcRulesB
             .SelectMany(static l => Sel(l, "ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument"))
             .Count(a => AnyIn(Vals(a, "ram:ReferenceTypeCode"), "AFL") && AnyIn(Vals(a, "ram:TypeCode"), "130") && AnyEqual(Vals(a, "ram:IssuerAssignedID"), invId));
         var result = (seller, invId, count);
-        d.Memo = result;
+        d.CiiSeller = result;
         return result;
     }
 

@@ -141,7 +141,7 @@ internal static partial class FrCtcRulesB
 
             var line = n.Parent!;
             var groupId = NormSpace(line, "cbc:ID");
-            var subAmounts = UblLinesOf(line.Parent!)
+            var subAmounts = d.LinesWithId(line.Parent!, UblLinesOf, "cac:BillingReference/" + URefLine, [groupId])
                 .Where(l => Sel(l, "cac:BillingReference").Exists(b => AnyEqual(Vals(b, UDocId), d.InvoiceId) && AnyNot(Vals(b, UDocStatus), "INFORMATION") && AnyIn(Vals(b, URefLine), groupId)))
                 .SelectMany(static l => Vals(l, "cbc:LineExtensionAmount")).ToList();
             r.Assert("BR-FR-MV-05_EXT-FR-FE-BG-12", Sum(subAmounts) is { } sum && Math.Abs(FrCtcDecimals.Number(Vals(line, "cbc:LineExtensionAmount")) - sum) <= (double)(0.01m * subAmounts.Count), n);
@@ -156,7 +156,7 @@ internal static partial class FrCtcRulesB
 
             var parentIds = UblParentIds(n, d);
             var legal = NormSpace(n, UMakerId);
-            r.Assert("BR-FR-MV-06_EXT-FR-FE-167", legal.Length > 0 && (parentIds.Count == 0 || legal == NormSpace(UblLinesWithId(n, parentIds).SelectMany(static l => Vals(l, UMakerId)).ToList())), n);
+            r.Assert("BR-FR-MV-06_EXT-FR-FE-167", legal.Length > 0 && (parentIds.Count == 0 || legal == NormSpace(UblLinesWithId(n, parentIds, d).SelectMany(static l => Vals(l, UMakerId)).ToList())), n);
         })),
 
         new(R(ULines, static (n, d, r) =>
@@ -168,7 +168,7 @@ internal static partial class FrCtcRulesB
 
             var parentIds = UblParentIds(n, d);
             var numfact = NormSpace(UblLineRef(n, "AFL"));
-            r.Assert("BR-FR-MV-07_BT-128", numfact.Length > 0 && (parentIds.Count == 0 || numfact == NormSpace(UblLinesWithId(n, parentIds).SelectMany(static l => UblLineRef(l, "AFL")).ToList())), n);
+            r.Assert("BR-FR-MV-07_BT-128", numfact.Length > 0 && (parentIds.Count == 0 || numfact == NormSpace(UblLinesWithId(n, parentIds, d).SelectMany(static l => UblLineRef(l, "AFL")).ToList())), n);
         })),
 
         new(R(ULines, static (n, d, r) =>
@@ -209,7 +209,7 @@ internal static partial class FrCtcRulesB
 
             var invCurrency = Vals(line.Parent!, "cbc:DocumentCurrencyCode");
             var lineId = Vals(line, "cbc:ID");
-            var details = UblLinesOf(line.Parent!).SelectMany(static l => Sel(l, "cac:BillingReference"))
+            var details = d.LinesWithId(line.Parent!, UblLinesOf, "cac:BillingReference/" + URefLine, lineId).SelectMany(static l => Sel(l, "cac:BillingReference"))
                 .Count(b => AnyEqual(Vals(b, UDocId), d.InvoiceId) && AnyIn(Vals(b, UDocStatus), "DETAIL") && AnyEqual(Vals(b, URefLine), lineId));
             var grand = Vals(line, "cbc:TaxInclusiveLineExtensionAmount");
             r.Assert("BR-FR-MV-10_EXT-FR-FE-184", NormSpace(grand).Length > 0 && Math.Abs(FrCtcDecimals.Number(grand) - FrCtcDecimals.Number(Vals(line, "cbc:LineExtensionAmount")) - FrCtcDecimals.Number(UblLineTax(line, invCurrency))) <= (double)(0.01m * details), n);
@@ -333,8 +333,8 @@ internal static partial class FrCtcRulesB
 
     private static List<string> UblParentIds(XNode line, DocContext d) => OwnRefs(line, d).SelectMany(static b => Vals(b, URefLine)).ToList();
 
-    private static IEnumerable<XNode> UblLinesWithId(XNode line, List<string> ids) =>
-        UblLinesOf(line.Parent!).Where(l => AnyEqual(Vals(l, "cbc:ID"), ids));
+    private static IEnumerable<XNode> UblLinesWithId(XNode line, List<string> ids, DocContext d) =>
+        d.LinesWithId(line.Parent!, UblLinesOf, "cbc:ID", ids);
 
     /// <summary>
     /// The UBL stylesheet's document-wide <c>$sellerID</c> (BT-30's legal id) and <c>$nbSubinvoiceSeller</c>: the seller's
@@ -342,7 +342,7 @@ internal static partial class FrCtcRulesB
     /// </summary>
     private static (List<string> SellerId, int Count) UblSellerGroups(DocContext d)
     {
-        if (d.Memo is ValueTuple<List<string>, int> memo)
+        if (d.UblSeller is { } memo)
         {
             return memo;
         }
@@ -354,7 +354,7 @@ internal static partial class FrCtcRulesB
             AnyEqual(Sel(l, "cac:BillingReference").Where(static b => AnyIn(Vals(b, UDocStatus), "GROUP") && !Has(b, URefLine)).SelectMany(static b => Vals(b, UDocId)).ToList(), d.InvoiceId) &&
             AnyEqual(UblLineRef(l, "AFL"), d.InvoiceId));
         var result = (seller, count);
-        d.Memo = result;
+        d.UblSeller = result;
         return result;
     }
 }

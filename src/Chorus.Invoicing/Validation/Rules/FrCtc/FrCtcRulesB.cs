@@ -247,7 +247,55 @@ internal static partial class FrCtcRulesB
         /// <summary>UBL <c>$invoiceID</c> = <c>(ubl:Invoice|/cn:CreditNote)/cbc:ID</c>.</summary>
         public List<string> InvoiceId => _invoiceId ??= Root is { } r ? Vals(r, "cbc:ID") : [];
 
-        public object? Memo { get; set; }
+        /// <summary>The CII document-wide variables ($sellerID, $invID, $nbSubinvoiceSeller), computed on first use.</summary>
+        public (List<string> SellerId, List<string> InvId, int Count)? CiiSeller { get; set; }
+
+        /// <summary>The UBL document-wide variables ($sellerID, $nbSubinvoiceSeller), computed on first use.</summary>
+        public (List<string> SellerId, int Count)? UblSeller { get; set; }
+
+        private Dictionary<(XNode, string), (List<XNode> Lines, Dictionary<string, List<int>> ById)>? _lineIndex;
+
+        /// <summary>
+        /// The lines of a container whose value at a path (a line id, a parent line id) equals one of the given values, in
+        /// document order: <c>lines[path = $ids]</c> without a scan of every line for every line (large multi-vendor invoices).
+        /// </summary>
+        public IEnumerable<XNode> LinesWithId(XNode container, Func<XNode, IEnumerable<XNode>> lines, string idPath, List<string> ids)
+        {
+            _lineIndex ??= [];
+            if (!_lineIndex.TryGetValue((container, idPath), out var index))
+            {
+                var all = lines(container).ToList();
+                var byId = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var i = 0; i < all.Count; i++)
+                {
+                    foreach (var id in Vals(all[i], idPath))
+                    {
+                        if (!byId.TryGetValue(id, out var list))
+                        {
+                            byId[id] = list = [];
+                        }
+
+                        if (list.Count == 0 || list[list.Count - 1] != i)
+                        {
+                            list.Add(i);
+                        }
+                    }
+                }
+
+                _lineIndex[(container, idPath)] = index = (all, byId);
+            }
+
+            var found = new SortedSet<int>();
+            foreach (var id in ids)
+            {
+                if (index.ById.TryGetValue(id, out var positions))
+                {
+                    found.UnionWith(positions);
+                }
+            }
+
+            return found.Select(i => index.Lines[i]);
+        }
     }
 
     private delegate void Check(XNode node, DocContext doc, Reporter report);
