@@ -100,8 +100,13 @@ internal static partial class FrCtcRulesB
         new(
             R(CLineCtx, static (n, d, r) =>
             {
-                var invCurrency = Vals(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
-                var accCurrency = Vals(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:TaxCurrencyCode");
+                if (!d.Special)
+                {
+                    return;
+                }
+
+                var invCurrency = d.ValsOnce(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
+                var accCurrency = d.ValsOnce(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:TaxCurrencyCode");
                 r.Assert("BR-FR-MV-03_EXT-FR-FE-164", !d.Special || NormSpace(n, CLineSeller + "/ram:Name").Length > 0, n);
                 r.Assert("BR-FR-MV-03_EXT-FR-FE-167", !d.Special || NormSpace(n, CLineLegal).Length > 0, n);
                 r.Assert("BR-FR-MV-03_EXT-FR-FE-177", !d.Special || NormSpace(n, CLineSeller + "/ram:PostalTradeAddress/ram:CountryID").Length > 0, n);
@@ -178,8 +183,8 @@ internal static partial class FrCtcRulesB
             }
 
             var prefix = "#" + NormSpace(CiiAfl(n)) + "#";
-            var sumVat = SumOfBreakdowns(Sel(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"), "ram:TypeCode", "ram:ExemptionReason", prefix, "ram:CalculatedAmount");
-            var invCurrency = Vals(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
+            var sumVat = SumOfBreakdowns(d.SelOnce(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"), "ram:TypeCode", "ram:ExemptionReason", prefix, "ram:CalculatedAmount");
+            var invCurrency = d.ValsOnce(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
             r.Assert("BR-FR-MV-09_EXT-FR-FE-181", sumVat is { } s && Math.Abs(FrCtcDecimals.Number(CiiLineTax(n, invCurrency)) - s) <= 0.01, n);
         }, static (n, _) => CiiIsGroup(n))),
 
@@ -191,7 +196,7 @@ internal static partial class FrCtcRulesB
                 return;
             }
 
-            var invCurrency = Vals(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
+            var invCurrency = d.ValsOnce(n.Parent!, "ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode");
             var lineIds = Vals(n, CLineId);
             var details = d.Root is null ? 0 : Sel(d.Root, "rsm:SupplyChainTradeTransaction")
                 .Sum(t => d.LinesWithId(t, static x => Sel(x, "ram:IncludedSupplyChainTradeLineItem"), CParent, lineIds).Count(static l => AnyIn(Vals(l, CStatus), "DETAIL")));

@@ -120,8 +120,8 @@ internal static partial class FrCtcRulesB
             }
 
             var line = n.Parent!;
-            var invCurrency = Vals(line.Parent!, "cbc:DocumentCurrencyCode");
-            var accCurrency = line.Parent!.Descendants(Ns.Cbc, "TaxCurrencyCode").Select(static x => x.StringValue).ToList();
+            var invCurrency = d.ValsOnce(line.Parent!, "cbc:DocumentCurrencyCode");
+            var accCurrency = d.TaxCurrencies(line.Parent!);
             r.Assert("BR-FR-MV-03_EXT-FR-FE-164", NormSpace(line, UMaker + "/cac:PartyLegalEntity/cbc:RegistrationName").Length > 0, n);
             r.Assert("BR-FR-MV-03_EXT-FR-FE-167", NormSpace(line, UMakerId).Length > 0, n);
             r.Assert("BR-FR-MV-03_EXT-FR-FE-177", NormSpace(line.Descendants(Ns.Cac, "Item").SelectMany(static i => Vals(i, "cac:ManufacturerParty/cac:PostalAddress/cac:Country/cbc:IdentificationCode")).ToList()).Length > 0, n);
@@ -194,8 +194,8 @@ internal static partial class FrCtcRulesB
 
             var line = n.Parent!;
             var prefix = "#" + NormSpace(UblLineRef(line, "AFL")) + "#";
-            var sumVat = SumOfBreakdowns(Sel(line.Parent!, "cac:TaxTotal/cac:TaxSubtotal"), "cac:TaxCategory/cac:TaxScheme/cbc:ID", "cac:TaxCategory/cbc:TaxExemptionReason", prefix, "cbc:TaxAmount");
-            var invCurrency = Vals(line.Parent!, "cbc:DocumentCurrencyCode");
+            var sumVat = SumOfBreakdowns(d.SelOnce(line.Parent!, "cac:TaxTotal/cac:TaxSubtotal"), "cac:TaxCategory/cac:TaxScheme/cbc:ID", "cac:TaxCategory/cbc:TaxExemptionReason", prefix, "cbc:TaxAmount");
+            var invCurrency = d.ValsOnce(line.Parent!, "cbc:DocumentCurrencyCode");
             r.Assert("BR-FR-MV-09_EXT-FR-FE-181", sumVat is { } s && Math.Abs(FrCtcDecimals.Number(UblLineTax(line, invCurrency)) - s) <= 0.01, n);
         }, static (n, d) => IsGroupRef(n, d))),
 
@@ -207,7 +207,7 @@ internal static partial class FrCtcRulesB
                 return;
             }
 
-            var invCurrency = Vals(line.Parent!, "cbc:DocumentCurrencyCode");
+            var invCurrency = d.ValsOnce(line.Parent!, "cbc:DocumentCurrencyCode");
             var lineId = Vals(line, "cbc:ID");
             var details = d.LinesWithId(line.Parent!, UblLinesOf, "cac:BillingReference/" + URefLine, lineId).SelectMany(static l => Sel(l, "cac:BillingReference"))
                 .Count(b => AnyEqual(Vals(b, UDocId), d.InvoiceId) && AnyIn(Vals(b, UDocStatus), "DETAIL") && AnyEqual(Vals(b, URefLine), lineId));

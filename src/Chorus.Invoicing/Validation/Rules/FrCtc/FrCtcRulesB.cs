@@ -31,43 +31,59 @@ internal static partial class FrCtcRulesB
         Collect(doc, elements);
         var ctx = new DocContext(doc, syntax, elements);
         var texts = syntax == "ubl" ? FrCtcTextsB.Ubl : FrCtcTextsB.Cii;
-        var report = new Reporter(problems, texts);
-        foreach (var pattern in syntax == "ubl" ? UblPatterns : CiiPatterns)
-        {
-            RunPattern(pattern, ctx, report);
-        }
-    }
+        var report = new Reporter(problems, texts, ctx);
+        var patterns = syntax == "ubl" ? UblPatterns : CiiPatterns;
+        var index = syntax == "ubl" ? _ublIndex ??= IndexOf(UblPatterns) : _ciiIndex ??= IndexOf(CiiPatterns);
 
-    private static void RunPattern(Pattern pattern, DocContext doc, Reporter report)
-    {
-        // First rule whose context matches claims the node; failures come out rule by rule, nodes in document order.
-        var claimed = new List<XNode>?[pattern.Rules.Length];
-        foreach (var node in doc.Elements)
+        // One pass over the elements for every pattern: within a pattern the first rule whose context matches claims the
+        // node; then failures come out pattern by pattern, rule by rule, nodes in document order (as the rule tables did).
+        var claimed = new List<XNode>?[patterns.Length][];
+        for (var p = 0; p < patterns.Length; p++)
         {
-            if (!pattern.ByLocalName.TryGetValue(node.LocalName, out var candidates))
+            claimed[p] = new List<XNode>?[patterns[p].Rules.Length];
+        }
+
+        foreach (var node in elements)
+        {
+            if (!index.TryGetValue(node.LocalName, out var candidates))
             {
                 continue;
             }
 
-            foreach (var r in candidates)
+            foreach (var (p, rules) in candidates)
             {
-                var rule = pattern.Rules[r];
-                if (rule.Context.Matches(node) && (rule.Filter is null || rule.Filter(node, doc)))
+                foreach (var r in rules)
                 {
-                    (claimed[r] ??= []).Add(node);
-                    break;
+                    var rule = patterns[p].Rules[r];
+                    if (rule.Context.Matches(node) && (rule.Filter is null || rule.Filter(node, ctx)))
+                    {
+                        (claimed[p][r] ??= []).Add(node);
+                        break;
+                    }
                 }
             }
         }
 
-        for (var r = 0; r < pattern.Rules.Length; r++)
+        for (var p = 0; p < patterns.Length; p++)
         {
-            foreach (var node in claimed[r] ?? [])
+            for (var r = 0; r < patterns[p].Rules.Length; r++)
             {
-                pattern.Rules[r].Check(node, doc, report);
+                foreach (var node in claimed[p][r] ?? [])
+                {
+                    patterns[p].Rules[r].Check(node, ctx, report);
+                }
             }
         }
     }
+
+    private static Dictionary<string, (int Pattern, int[] Rules)[]>? _ciiIndex;
+    private static Dictionary<string, (int Pattern, int[] Rules)[]>? _ublIndex;
+
+    /// <summary>For each local name, the patterns with a rule that may match such an element, and those rules in order.</summary>
+    private static Dictionary<string, (int Pattern, int[] Rules)[]> IndexOf(Pattern[] patterns) =>
+        patterns.SelectMany(static (pattern, p) => pattern.ByLocalName.Select(kv => (Name: kv.Key, Entry: (p, kv.Value))))
+            .GroupBy(static x => x.Name, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.Entry).ToArray(), StringComparer.Ordinal);
 
     private static void Collect(XNode node, List<XNode> into)
     {
@@ -202,7 +218,7 @@ internal static partial class FrCtcRulesB
         public static bool operator false(Outcome value) => !value.Passed;
     }
 
-    private sealed class Reporter(List<ValidationProblem> problems, Dictionary<string, string> texts)
+    private sealed class Reporter(List<ValidationProblem> problems, Dictionary<string, string> texts, DocContext doc)
     {
         public void Assert(string id, Outcome outcome, XNode node)
         {
@@ -218,7 +234,7 @@ internal static partial class FrCtcRulesB
                 message += " (the test could not be evaluated: " + outcome.Error + ")";
             }
 
-            problems.Add(new ValidationProblem(id, ValidationSeverity.Fatal, message, node.Path()));
+            problems.Add(new ValidationProblem(id, ValidationSeverity.Fatal, message, doc.PathOf(node)));
         }
     }
 
@@ -246,6 +262,85 @@ internal static partial class FrCtcRulesB
 
         /// <summary>UBL <c>$invoiceID</c> = <c>(ubl:Invoice|/cn:CreditNote)/cbc:ID</c>.</summary>
         public List<string> InvoiceId => _invoiceId ??= Root is { } r ? Vals(r, "cbc:ID") : [];
+
+        private readonly Dictionary<XNode, string> _paths = [];
+        private readonly Dictionary<XNode, (int Index, int Count)> _positions = [];
+        private readonly Dictionary<(XNode, string), List<XNode>> _selected = [];
+
+        /// <summary>
+        /// <c>XNode.Path()</c> of an element (<c>/rsm:A/ram:B[2]/ram:C</c>, a position only among several same-named
+        /// siblings), with each parent's path and children's positions computed once: failures on thousands of lines of
+        /// one parent would otherwise count the siblings again for every failure.
+        /// </summary>
+        public string PathOf(XNode node)
+        {
+            if (node.Kind != XNodeKind.Element || node.Parent is null)
+            {
+                return node.Path();
+            }
+
+            if (_paths.TryGetValue(node, out var known))
+            {
+                return known;
+            }
+
+            var parent = node.Parent;
+            if (!_positions.ContainsKey(node))
+            {
+                var counts = new Dictionary<(string, string), int>();
+                foreach (var c in parent.Children)
+                {
+                    if (c.Kind == XNodeKind.Element)
+                    {
+                        var key = (c.LocalName, c.NamespaceUri);
+                        counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+                        _positions[c] = (counts[key], 0);
+                    }
+                }
+
+                foreach (var c in parent.Children)
+                {
+                    if (c.Kind == XNodeKind.Element)
+                    {
+                        _positions[c] = (_positions[c].Index, counts[(c.LocalName, c.NamespaceUri)]);
+                    }
+                }
+            }
+
+            var (index, count) = _positions[node];
+            var name = count > 1 ? node.QualifiedName + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" : node.QualifiedName;
+            var path = (parent.Kind == XNodeKind.Document ? string.Empty : PathOf(parent)) + "/" + name;
+            _paths[node] = path;
+            return path;
+        }
+
+        /// <summary>What a path selects below a node, computed once per document (header lookups made from every line).</summary>
+        public List<XNode> SelOnce(XNode node, string path)
+        {
+            if (!_selected.TryGetValue((node, path), out var nodes))
+            {
+                _selected[(node, path)] = nodes = Sel(node, path);
+            }
+
+            return nodes;
+        }
+
+        private Dictionary<XNode, List<string>>? _taxCurrencies;
+
+        /// <summary>UBL <c>../..//cbc:TaxCurrencyCode</c> from a line: every TaxCurrencyCode below the invoice, once.</summary>
+        public List<string> TaxCurrencies(XNode root)
+        {
+            _taxCurrencies ??= [];
+            if (!_taxCurrencies.TryGetValue(root, out var values))
+            {
+                _taxCurrencies[root] = values = root.Descendants(Ns.Cbc, "TaxCurrencyCode").Select(static x => x.StringValue).ToList();
+            }
+
+            return values;
+        }
+
+        /// <summary>The string values of <see cref="SelOnce"/>.</summary>
+        public List<string> ValsOnce(XNode node, string path) => SelOnce(node, path).Select(static x => x.StringValue).ToList();
 
         /// <summary>The CII document-wide variables ($sellerID, $invID, $nbSubinvoiceSeller), computed on first use.</summary>
         public (List<string> SellerId, List<string> InvId, int Count)? CiiSeller { get; set; }
