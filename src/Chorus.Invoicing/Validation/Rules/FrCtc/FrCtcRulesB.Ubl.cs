@@ -22,11 +22,14 @@ internal static partial class FrCtcRulesB
 
     private static readonly Pattern[] UblPatterns =
     [
+        // BR-FR-CO-03: a 262 credit note needs the contract (BT-12) and the billing period (BG-14).
         new(R("cn:CreditNote", static (n, _, r) => r.Assert("BR-FR-CO-03_BT-3", !AnyIn(Vals(n, "cbc:CreditNoteTypeCode"), "262") || HeaderStrings(
             Vals(n, "cac:ContractDocumentReference/cbc:ID"), Vals(n, "cac:InvoicePeriod/cbc:StartDate"), Vals(n, "cac:InvoicePeriod/cbc:EndDate")), n))),
 
+        // BR-FR-CO-04: a corrective invoice has exactly one BillingReference (the artefact reads InvoiceTypeCode only).
         new(R(URoot, static (n, _, r) => r.Assert("BR-FR-CO-04_BT-3", !AnyIn(Vals(n, "cbc:InvoiceTypeCode"), "384", "471", "472", "473") || Sel(n, "cac:BillingReference").Count == 1, n))),
 
+        // BR-FR-CO-05: a credit note references an earlier invoice in the header or on every line it counts.
         new(R("cn:CreditNote", static (n, _, r) => r.Assert("BR-FR-CO-05_BT-3", !AnyIn(Vals(n, "cbc:CreditNoteTypeCode"), "261", "381", "396", "502", "503") || UblCreditReferences(n), n))),
 
         // BR-FR-CO-07 in UBL: not($dueDate and not(exempt) and $dueDate < $issueDate), a general (existential) comparison.
@@ -39,8 +42,10 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-CO-07_BT-9", !(due.Count > 0 && !exempt && before), n);
         })),
 
+        // BR-FR-CO-08: B4/S4/M4 is not a down payment.
         new(R(URoot, static (n, _, r) => r.Assert("BR-FR-CO-08_BT-23", !AnyIn(Vals(n, "cbc:ProfileID"), "B4", "S4", "M4") || !AnyIn(UblTypes(n), "386", "500", "503"), n))),
 
+        // BR-FR-CO-09: B2/S2/M2 (already paid): prepaid = total with VAT, nothing payable, a due date.
         new(R(URoot, static (n, _, r) =>
         {
             var paid = AnyIn(Vals(n, "cbc:ProfileID"), "B2", "S2", "M2");
@@ -53,12 +58,14 @@ internal static partial class FrCtcRulesB
 
         Co10Pattern(ubl: true),
 
+        // BR-FR-CO-12: not in EUR: TaxCurrencyCode EUR and a VAT total in EUR.
         new(R(URoot, static (n, _, r) => r.Assert("BR-FR-CO-12_BT-5", !AnyNot(Vals(n, "cbc:DocumentCurrencyCode"), "EUR") ||
             (AnyIn(Vals(n, "cbc:TaxCurrencyCode"), "EUR") && NonEmptyString(Sel(n, "cac:TaxTotal/cbc:TaxAmount").Where(static t => t.Attr("currencyID") == "EUR").Select(static t => t.StringValue).ToList())), n))),
 
         // BR-FR-CO-14 in UBL: the notes joined, the text after #TXD# up to the next # is MEMBRE_ASSUJETTI_UNIQUE.
         new(R(URoot, static (n, _, r) => r.Assert("BR-FR-CO-14_BT-29-1", !UblIsAu(n) || TxdValue(string.Concat(Vals(n, "cbc:Note"))) == "MEMBRE_ASSUJETTI_UNIQUE", n))),
 
+        // BR-FR-CO-15: a single taxable person member has a tax representative with a VAT number.
         new(R(URoot, static (n, _, r) =>
         {
             var rep = Sel(n, "cac:TaxRepresentativeParty/cac:PartyTaxScheme");
@@ -102,8 +109,10 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-01_EXT-FR-FE-163", !d.Special || (own.Count > 0 && NormSpace(own.SelectMany(static b => Vals(b, UDocStatus)).ToList()).Length > 0), n);
         })),
 
+        // BR-FR-MV-02: multi-vendor: at least one GROUP reference without parent line.
         new(R(URootMixed, static (n, d, r) => r.Assert("BR-FR-MV-02_EXT-FR-FE-163", !d.SpecialMV || UblGroupRefs(n, d).Count >= 1, n))),
 
+        // BR-FR-BD-02: bi-directional: exactly two GROUP lines, one made by the seller (BT-30), one by the buyer (BT-47).
         new(R(URootMixed, static (n, d, r) =>
         {
             r.Assert("BR-FR-BD-02_EXT-FR-FE-163", !d.SpecialBD || UblGroupRefs(n, d).Count == 2, n);
@@ -132,6 +141,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-03_BT-128_AVV", NormSpace(avv).Length > 0 && !AnyIn(avv, "M8", "S8", "B8"), n);
         }, static (n, d) => IsGroupRef(n, d))),
 
+        // BR-FR-MV-05: the GROUP line's net amount is the sum of its sub-lines' (±0.01 per sub-line).
         new(R(UGroupRefs, static (n, d, r) =>
         {
             if (!d.Special)
@@ -147,6 +157,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-05_EXT-FR-FE-BG-12", Sum(subAmounts) is { } sum && Math.Abs(FrCtcDecimals.Number(Vals(line, "cbc:LineExtensionAmount")) - sum) <= (double)(0.01m * subAmounts.Count), n);
         }, static (n, d) => IsGroupRef(n, d))),
 
+        // BR-FR-MV-06: every line names its maker's legal id (ManufacturerParty), the same as its parent line's.
         new(R(ULines, static (n, d, r) =>
         {
             if (!d.Special)
@@ -159,6 +170,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-06_EXT-FR-FE-167", legal.Length > 0 && (parentIds.Count == 0 || legal == NormSpace(UblLinesWithId(n, parentIds, d).SelectMany(static l => Vals(l, UMakerId)).ToList())), n);
         })),
 
+        // BR-FR-MV-07: every line has its AFL invoice number, the same as its parent line's.
         new(R(ULines, static (n, d, r) =>
         {
             if (!d.Special)
@@ -171,6 +183,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-07_BT-128", numfact.Length > 0 && (parentIds.Count == 0 || numfact == NormSpace(UblLinesWithId(n, parentIds, d).SelectMany(static l => UblLineRef(l, "AFL")).ToList())), n);
         })),
 
+        // BR-FR-MV-08: a DETAIL line's VAT exemption reason starts with #<its AFL number>#.
         new(R(ULines, static (n, d, r) =>
         {
             if (!d.Special)
@@ -185,6 +198,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-08_BT-128", outcome, n);
         }, static (n, d) => AnyIn(OwnRefs(n, d).SelectMany(static b => Vals(b, UDocStatus)), "DETAIL"))),
 
+        // BR-FR-MV-09: a GROUP line's VAT total is the sum of the VAT breakdowns whose exemption reason starts with #<AFL>#.
         new(R(UGroupRefs, static (n, d, r) =>
         {
             if (!d.Special)
@@ -199,6 +213,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-09_EXT-FR-FE-181", sumVat is { } s && Math.Abs(FrCtcDecimals.Number(UblLineTax(line, invCurrency)) - s) <= 0.01, n);
         }, static (n, d) => IsGroupRef(n, d))),
 
+        // BR-FR-MV-10: a GROUP line's total with VAT is its net plus its VAT (±0.01 per DETAIL sub-line).
         new(R(UGroupRefs, static (n, d, r) =>
         {
             var line = n.Parent!;
@@ -215,6 +230,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-10_EXT-FR-FE-184", NormSpace(grand).Length > 0 && Math.Abs(FrCtcDecimals.Number(grand) - FrCtcDecimals.Number(Vals(line, "cbc:LineExtensionAmount")) - FrCtcDecimals.Number(UblLineTax(line, invCurrency))) <= (double)(0.01m * details), n);
         }, static (n, d) => IsGroupRef(n, d))),
 
+        // BR-FR-MV-11: the main seller's GROUP line carries the invoice number as its AFL number, unless it has several.
         new(R(UGroupRefs, static (n, d, r) =>
         {
             if (!d.Special)
@@ -227,6 +243,7 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-11_BT-128", count == 1 || (count == 0 && AnyIn(d.InvoiceId, numFactLine)) || (count > 1 && AnyNot(d.InvoiceId, numFactLine)), n);
         }, static (n, d) => IsGroupRef(n, d) && AnyIn(UblSellerGroups(d).SellerId, NormSpace(n.Parent!, UMakerId)))),
 
+        // BR-FR-MV-12: the AFL numbers of the GROUP lines are unique (no earlier AFL DocumentReference with the same ID).
         new(R(URootMixed, static (n, d, r) =>
         {
             if (!d.Special)
@@ -238,12 +255,14 @@ internal static partial class FrCtcRulesB
             r.Assert("BR-FR-MV-12_BT-128", !RepeatsEarlier(d, targets, Ns.Cbc, "ID", static id => id.Attr("schemeID") == "AFL" && id.Parent is { } p && p.LocalName == "DocumentReference" && p.NamespaceUri == Ns.Cac && AnyIn(Vals(p, "cbc:DocumentTypeCode"), "130")), n);
         })),
 
+        // BR-FR-MV-13 (multi-vendor: not a self-billing type) and BR-FR-MV-BD (bi-directional: a self-billing type).
         new(R("ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode", static (n, d, r) => r.Assert("BR-FR-MV-13_BT-3",
             !d.SpecialMV || (TreeQuery.NormalizeSpace(n.StringValue).Length > 0 && !AnyIn([TreeQuery.NormalizeSpace(n.StringValue)], "389", "261", "501", "500", "502", "471", "473")), n))),
 
         new(R("ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode", static (n, d, r) => r.Assert("BR-FR-MV-BD_BT-3",
             !d.SpecialBD || (TreeQuery.NormalizeSpace(n.StringValue).Length > 0 && AnyIn([TreeQuery.NormalizeSpace(n.StringValue)], "389", "261", "501", "500", "502", "471", "473")), n))),
 
+        // BR-FR-MV-14 / BR-FR-BD-14: corrective invoices and credit notes: each GROUP line references the earlier invoice and its date.
         new(R(UblAnyLineRefs, static (n, d, r) =>
         {
             r.Assert("BR-FR-MV-14-EXT-FR-FE-136", !d.SpecialMV || OtherRefs(n, d).Exists(static b => Has(b, UDocId)), n);

@@ -9,7 +9,12 @@ namespace Chorus.Invoicing.Validation.Rules.FrCtc;
 /// BR-FR-Flux2-Schematron-{CII,UBL}) as C# on the validator's tree. Each schematron pattern is a list of rules; within a
 /// pattern a node is checked by the first rule whose context matches it, as in the artefacts. Every assertion is fatal.
 /// Where the artefacts declare document-wide variables (<c>$invoiceID</c>, <c>$sellerID</c>, <c>$invID</c>,
-/// <c>$nbSubinvoiceSeller</c>) they are computed once per document, as the official stylesheets do.
+/// <c>$nbSubinvoiceSeller</c>) they are computed once per document, as the official stylesheets do (the rule tables
+/// extracted into Resources/frctc lost them, so the rule-table engine skipped or failed the MV/BD rules that use them
+/// on multi-vendor and bi-directional invoices: BT-23 S8/B8/M8/S9/B9/M9; the official verdicts are the ones kept here).
+/// Where the stylesheets stop on an XPath type error, the outcome is the rule-table engine's: <c>normalize-space()</c>
+/// of several items reads their joined text; <c>string()</c>, <c>starts-with()</c> or <c>ge</c> on several items fail
+/// the assertion, the message saying the test could not be evaluated.
 /// </summary>
 internal static partial class FrCtcRulesB
 {
