@@ -55,6 +55,8 @@ internal static class FrCtcMutations
         ["B2-payment-terms-twice"] = t => Framework(Nth(t, "</ram:SpecifiedTradePaymentTerms>", "</ram:SpecifiedTradePaymentTerms><ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime><udt:DateTimeString format=\"102\">20300101</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>") ?? t, "B2"),
         ["B9-groups-389"] = t => Framework(Value(CiiGroups(t, false) ?? t, "TypeCode", " 389 ", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "B9"),
         ["S8-389"] = t => Framework(Value(t, "TypeCode", "389", "<(?:\\w+:)?ExchangedDocument\\b") ?? t, "S8"),
+        ["all-amounts-3-decimals"] = t => Regex.Replace(t, @">(-?\d+\.\d{2})<", ">${1}1<"),
+        ["all-parties-ids"] = t => CiiAllParties(t),
     };
 
     private static readonly Dictionary<string, Func<string, string?>> Ubl = new(StringComparer.Ordinal)
@@ -97,6 +99,8 @@ internal static class FrCtcMutations
         ["price-base-negative"] = t => Value(t, "BaseAmount", "-1", "<(?:\\w+:)?Price\\b"),
         ["B2-two-due-dates"] = t => Profile(Insert(t, "</cbc:IssueDate>", "<cbc:DueDate>2030-01-01</cbc:DueDate><cbc:DueDate>2030-01-02</cbc:DueDate>") ?? t, "B2"),
         ["tax-currency-EUR-USD"] = t => Insert(Value(t, "DocumentCurrencyCode", "USD") ?? t, "</cbc:DocumentCurrencyCode>", "<cbc:TaxCurrencyCode>EUR</cbc:TaxCurrencyCode>"),
+        ["all-amounts-3-decimals"] = t => Regex.Replace(t, @">(-?\d+\.\d{2})<", ">${1}1<"),
+        ["all-parties-ids"] = t => UblAllParties(t),
     };
 
     public static IEnumerable<(string Name, string Text)> Of(string text, string syntax)
@@ -127,6 +131,28 @@ internal static class FrCtcMutations
 
         var m = new Regex($@"(<(?:\w+:)?{local}\b[^>/]*>)([^<]*)(</(?:\w+:)?{local}>)").Match(text, start);
         return m.Success ? text.Substring(0, m.Index) + m.Groups[1].Value + value + m.Groups[3].Value + text.Substring(m.Index + m.Length) : null;
+    }
+
+    /// <summary>Every party BR-FR-CO-10 names, each with a global id without scheme and two with the same scheme.</summary>
+    private static string? CiiAllParties(string text)
+    {
+        const string Ids = "<ram:GlobalID>1</ram:GlobalID><ram:GlobalID schemeID=\"0088\">2</ram:GlobalID><ram:GlobalID schemeID=\"0088\">3</ram:GlobalID>";
+        var t = Regex.Replace(text, "<ram:(SellerTradeParty|BuyerTradeParty)>", "$0" + Ids);
+        t = Insert(t, "<ram:ApplicableHeaderTradeAgreement>", $"<ram:SalesAgentTradeParty>{Ids}</ram:SalesAgentTradeParty><ram:BuyerAgentTradeParty>{Ids}</ram:BuyerAgentTradeParty>") ?? t;
+        t = Insert(t, "<ram:ApplicableHeaderTradeSettlement>", $"<ram:InvoicerTradeParty>{Ids}</ram:InvoicerTradeParty><ram:InvoiceeTradeParty>{Ids}</ram:InvoiceeTradeParty><ram:PayeeTradeParty>{Ids}</ram:PayeeTradeParty><ram:PayerTradeParty>{Ids}</ram:PayerTradeParty>") ?? t;
+        t = Regex.Replace(t, "<ram:ApplicableHeaderTradeDelivery/>", $"<ram:ApplicableHeaderTradeDelivery><ram:ShipToTradeParty>{Ids}</ram:ShipToTradeParty></ram:ApplicableHeaderTradeDelivery>");
+        t = Regex.Replace(t, "<ram:ApplicableHeaderTradeDelivery>(?!<ram:ShipTo)", $"$0<ram:ShipToTradeParty>{Ids}</ram:ShipToTradeParty>");
+        return Regex.Replace(t, "<ram:SpecifiedLineTradeDelivery>", $"$0<ram:ShipToTradeParty>{Ids}</ram:ShipToTradeParty>");
+    }
+
+    /// <summary>The UBL parties of BR-FR-CO-10 (agents, service providers, payee, payer, delivery locations), with the same ids.</summary>
+    private static string? UblAllParties(string text)
+    {
+        const string Ids = "<cac:PartyIdentification><cbc:ID>1</cbc:ID></cac:PartyIdentification><cac:PartyIdentification><cbc:ID schemeID=\"0088\">2</cbc:ID></cac:PartyIdentification><cac:PartyIdentification><cbc:ID schemeID=\"0088\">3</cbc:ID></cac:PartyIdentification>";
+        const string LocationIds = "<cbc:ID>1</cbc:ID><cbc:ID schemeID=\"0088\">2</cbc:ID><cbc:ID schemeID=\"0088\">3</cbc:ID>";
+        var t = Regex.Replace(text, @"<cac:(AccountingSupplierParty|AccountingCustomerParty)>\s*<cac:Party>", $"$0{Ids}<cac:AgentParty>{Ids}</cac:AgentParty><cac:ServiceProviderParty><cac:Party>{Ids}</cac:Party></cac:ServiceProviderParty>");
+        t = Insert(t, "</cac:AccountingCustomerParty>", $"<cac:PayeeParty>{Ids}</cac:PayeeParty><cac:Delivery><cac:DeliveryLocation>{LocationIds}</cac:DeliveryLocation></cac:Delivery><cac:PaymentMeans><cbc:PaymentMeansCode>59</cbc:PaymentMeansCode><cac:PaymentMandate><cac:PayerParty>{Ids}</cac:PayerParty></cac:PaymentMandate></cac:PaymentMeans>") ?? t;
+        return Regex.Replace(t, "<cac:Item>", $"<cac:Delivery><cac:DeliveryLocation>{LocationIds}</cac:DeliveryLocation></cac:Delivery>$0");
     }
 
     /// <summary>Replaces the first occurrence of a text (null when absent or when the input is null).</summary>
