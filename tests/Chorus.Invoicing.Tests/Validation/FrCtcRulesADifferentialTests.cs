@@ -16,7 +16,7 @@ namespace Chorus.Invoicing.Tests.Validation;
 /// </summary>
 public class FrCtcRulesADifferentialTests(ITestOutputHelper output)
 {
-    // Where the interpreter is wrong and the native rules follow Saxon-HE (tests/data/frctc/cii-expected.tsv).
+    // Where the interpreter is wrong and the native rules follow Saxon-HE (tests/data/frctc/a/cii-expected.tsv).
     private static readonly Dictionary<string, string> InterpreterDefects = new(StringComparer.Ordinal)
     {
         ["a5-trailing-newline.xml"] = "the interpreter runs XPath regexes on .NET, whose '$' also matches before a final line feed: it accepts \"123456782\\n\" for ^\\d{9}$",
@@ -36,7 +36,7 @@ public class FrCtcRulesADifferentialTests(ITestOutputHelper output)
 
         var files = System.IO.Directory.GetFiles(TestData.PathOf(syntax), "*.xml", SearchOption.AllDirectories)
             .Concat(System.IO.Directory.GetFiles(TestData.PathOf(syntax), "*.XML", SearchOption.AllDirectories))
-            .Concat(System.IO.Directory.GetFiles(TestData.PathOf("frctc", syntax), "*.xml"))
+            .Concat(System.IO.Directory.GetFiles(TestData.PathOf("frctc", "a", syntax), "*.xml"))
             .Distinct().ToList();
         var documents = 0;
         var problems = 0;

@@ -6,16 +6,16 @@ namespace Chorus.Invoicing.Tests.Validation;
 
 /// <summary>
 /// The native BR-FR-01 … BR-FR-32 rules against recorded external truth on the fixtures of tests/data/frctc (every
-/// context of every rule id of both syntaxes, see tests/data/frctc/README.md): for CII, the failed assertions Saxon-HE
+/// context of every rule id of both syntaxes, see tests/data/frctc/a/README.md): for CII, the failed assertions Saxon-HE
 /// reports running the official Flux 2 CII stylesheet (cii-expected.tsv); for UBL, whose official stylesheet Saxon-HE
 /// cannot compile, the expectations of ubl-expected.tsv, each justified by the rule text in that README.
 /// Compared: the multiset of (rule id, location).
 /// </summary>
 public class FrCtcRulesATests
 {
-    public static TheoryData<string> CiiFixtures => TestData.Files(Path.Combine("frctc", "cii"), "*.xml");
+    public static TheoryData<string> CiiFixtures => TestData.Files(Path.Combine("frctc", "a", "cii"), "*.xml");
 
-    public static TheoryData<string> UblFixtures => TestData.Files(Path.Combine("frctc", "ubl"), "*.xml");
+    public static TheoryData<string> UblFixtures => TestData.Files(Path.Combine("frctc", "a", "ubl"), "*.xml");
 
     [Theory]
     [MemberData(nameof(CiiFixtures))]
@@ -54,7 +54,7 @@ public class FrCtcRulesATests
     {
         // string($endpointID) of two URIID nodes is an XPath type error (XPTY0004): the stylesheet stops; the rule is
         // reported failed with the reason, as the interpreter did.
-        var text = File.ReadAllText(TestData.PathOf("frctc", "cii", "a3-self-billed.xml"))
+        var text = File.ReadAllText(TestData.PathOf("frctc", "a", "cii", "a3-self-billed.xml"))
             .Replace("<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">987654321</ram:URIID></ram:URIUniversalCommunication>", "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">987654321</ram:URIID></ram:URIUniversalCommunication><ram:URIUniversalCommunication><ram:URIID schemeID=\"EM\">b@example.fr</ram:URIID></ram:URIUniversalCommunication>", StringComparison.Ordinal);
         var problems = new List<ValidationProblem>();
         FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(text)!, "cii", problems);
@@ -69,7 +69,7 @@ public class FrCtcRulesATests
     public void Messages_AreTheStylesheetsWording()
     {
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", "cii", "a2-b2b.xml")))!, "cii", problems);
+        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", "cii", "a2-b2b.xml")))!, "cii", problems);
 
         Assert.Contains(problems, static p => p.Rule == "BR-FR-13_BT-34" && p.Message == "BR-FR-13/BT-34 : Le BT-34 est obligatoire. Valeur actuelle : BT-34=\" \".");
     }
@@ -77,7 +77,7 @@ public class FrCtcRulesATests
     private static void AssertExpected(string syntax, string file)
     {
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", syntax, file)))!, syntax, problems);
+        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", syntax, file)))!, syntax, problems);
 
         Assert.All(problems, static p => Assert.Equal(ValidationSeverity.Fatal, p.Severity));
         var actual = problems.Select(static p => p.Rule + "\t" + p.Location).Order(StringComparer.Ordinal).ToList();
@@ -86,7 +86,7 @@ public class FrCtcRulesATests
     }
 
     private static IEnumerable<(string File, string Id, string Location)> Expected(string syntax) =>
-        File.ReadAllLines(TestData.PathOf("frctc", syntax + "-expected.tsv")).Skip(1)
+        File.ReadAllLines(TestData.PathOf("frctc", "a", syntax + "-expected.tsv")).Skip(1)
             .Where(static l => l.Length > 0 && l[0] != '#')
             .Select(static l => l.Split('\t'))
             .Select(static c => (c[0], c[1], c[2]));

@@ -8,7 +8,7 @@ namespace Chorus.Invoicing.Tests.Validation.Rules;
 
 /// <summary>
 /// The native BR-FR-BD/CO/DEC/MV rules against the official Flux 2 schematron's verdicts recorded with Saxon-HE
-/// (tests/data/frctc/*-expected.tsv, command in tests/data/frctc/README.md) on a small invoice and its mutants in each
+/// (tests/data/frctc/b/*-expected.tsv, command in tests/data/frctc/b/README.md) on a small invoice and its mutants in each
 /// syntax, and the decimal formats of the artefacts' functions on their own.
 /// </summary>
 public class FrCtcRulesBTests
@@ -20,7 +20,7 @@ public class FrCtcRulesBTests
         var data = new TheoryData<string, string>();
         foreach (var syntax in new[] { "cii", "ubl" })
         {
-            foreach (var file in System.IO.Directory.GetFiles(TestData.PathOf("frctc", syntax), "*.xml").Order(StringComparer.Ordinal))
+            foreach (var file in System.IO.Directory.GetFiles(TestData.PathOf("frctc", "b", syntax), "*.xml").Order(StringComparer.Ordinal))
             {
                 data.Add(syntax, Path.GetFileName(file));
             }
@@ -34,7 +34,7 @@ public class FrCtcRulesBTests
     public void Fixture_SameFailedAssertionsAsTheOfficialSchematron(string syntax, string file)
     {
         var expected = Expected(syntax, file);
-        var problems = Run(syntax, File.ReadAllText(TestData.PathOf("frctc", syntax, file)));
+        var problems = Run(syntax, File.ReadAllText(TestData.PathOf("frctc", "b", syntax, file)));
 
         var actual = problems.Where(static p => Mine.Any(m => p.Rule.StartsWith(m, StringComparison.Ordinal)))
             .GroupBy(static p => p.Rule).ToDictionary(static g => g.Key, static g => g.Count(), StringComparer.Ordinal);
@@ -49,7 +49,7 @@ public class FrCtcRulesBTests
         var fired = new HashSet<string>(StringComparer.Ordinal);
         foreach (var syntax in new[] { "cii", "ubl" })
         {
-            foreach (var line in File.ReadAllLines(TestData.PathOf("frctc", syntax + "-expected.tsv")).Where(static l => !l.StartsWith('#')))
+            foreach (var line in File.ReadAllLines(TestData.PathOf("frctc", "b", syntax + "-expected.tsv")).Where(static l => !l.StartsWith('#')))
             {
                 fired.Add(syntax + ":" + line.Split('\t')[1]);
             }
@@ -69,7 +69,7 @@ public class FrCtcRulesBTests
     [Fact]
     public void Location_IsTheRuleContextNode()
     {
-        var text = File.ReadAllText(TestData.PathOf("frctc", "cii", "amount-3-decimals.xml"));
+        var text = File.ReadAllText(TestData.PathOf("frctc", "b", "cii", "amount-3-decimals.xml"));
         var problem = Assert.Single(Run("cii", text), static p => p.Rule == "BR-FR-DEC-01_BT-131");
 
         Assert.EndsWith("ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount", problem.Location, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public class FrCtcRulesBTests
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var found = false;
-        foreach (var line in File.ReadAllLines(TestData.PathOf("frctc", syntax + "-expected.tsv")))
+        foreach (var line in File.ReadAllLines(TestData.PathOf("frctc", "b", syntax + "-expected.tsv")))
         {
             var cells = line.Split('\t');
             if (line.StartsWith('#') || cells[0] != file)
