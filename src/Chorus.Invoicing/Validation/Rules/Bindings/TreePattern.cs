@@ -1,0 +1,93 @@
+using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
+
+namespace Chorus.Invoicing.Validation.Rules.Bindings;
+
+/// <summary>
+/// One assertion of a rule: official id, flag and message, and its test on the context element. The test answers
+/// true (holds), false (fails) or null where XPath 2.0 raises a dynamic error (several items where one is expected, a
+/// text compared with <c>false()</c> that is not a boolean): the official stylesheet stops there, the validator reports
+/// the rule as failed, as the schematron table did.
+/// </summary>
+internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message);
+
+/// <summary>
+/// A schematron rule: a context test on elements (null = dynamic error: the whole rule is skipped, as the stylesheet's
+/// template never matches) and its assertions.
+/// </summary>
+internal sealed record TreeRuleContext(string Text, Func<XNode, bool?> Matches, params TreeAssert[] Asserts);
+
+/// <summary>
+/// A schematron pattern on the validator's tree: every element is checked by the FIRST rule whose context matches it,
+/// later rules of the pattern skip it. Contexts that hold no assertion of their own (their assertions are checked by
+/// another table) are listed anyway when they come first for some element, so that first-rule-wins keeps its meaning.
+/// </summary>
+internal sealed class TreePattern(params TreeRuleContext[] rules)
+{
+    private const string EvaluationFailed = " (the test could not be evaluated: XPath dynamic error)";
+
+    /// <summary>The ids of the assertions.</summary>
+    public IEnumerable<string> Ids => rules.SelectMany(static r => r.Asserts).Select(static a => a.Id);
+
+    /// <summary>Checks the document's elements, adding a problem per failed assertion and context element.</summary>
+    public void Run(XNode document, List<ValidationProblem> problems)
+    {
+        var elements = new List<XNode>();
+        Collect(document, elements);
+        var claimed = new HashSet<XNode>() /* XNode keeps reference equality */;
+        var matched = new List<XNode>();
+        foreach (var rule in rules)
+        {
+            matched.Clear();
+            var failed = false;
+            foreach (var e in elements)
+            {
+                var m = rule.Matches(e);
+                if (m is null)
+                {
+                    failed = true;
+                    break;
+                }
+
+                if (m.Value)
+                {
+                    matched.Add(e);
+                }
+            }
+
+            if (failed)
+            {
+                continue;
+            }
+
+            foreach (var e in matched)
+            {
+                if (!claimed.Add(e))
+                {
+                    continue;
+                }
+
+                foreach (var a in rule.Asserts)
+                {
+                    var holds = a.Holds(e);
+                    if (holds != true)
+                    {
+                        problems.Report(a.Id, a.Fatal, holds is null ? a.Message + EvaluationFailed : a.Message, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Collect(XNode node, List<XNode> into)
+    {
+        foreach (var c in node.Children)
+        {
+            if (c.Kind == XNodeKind.Element)
+            {
+                into.Add(c);
+                Collect(c, into);
+            }
+        }
+    }
+}
