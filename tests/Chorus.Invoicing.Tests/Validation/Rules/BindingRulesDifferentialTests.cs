@@ -139,6 +139,20 @@ public class BindingRulesDifferentialTests(ITestOutputHelper output)
         Assert.True(documents > 100, $"only {documents} documents");
     }
 
+    [Theory]
+    [InlineData("ubl")]
+    [InlineData("cii")]
+    public void EveryBrAndCiiRuleOfTheBinding_IsNative(string syntax)
+    {
+        // UBL-* ids are native in another table (UBL syntax rules): not this binding's business here.
+        var missing = RuleTables.En16931(syntax)!.AllAssertions.Select(static a => a.Id)
+            .Where(static id => !id.StartsWith("UBL-", StringComparison.Ordinal))
+            .Where(id => !NativeEn16931.NativeIds(syntax).Contains(id))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        output.WriteLine($"{syntax}: not native [{string.Join(", ", missing)}]");
+        Assert.Empty(missing);
+    }
+
     // The message is compared too, except where the test could not be evaluated (the reason's wording differs).
     private static string Key(ValidationProblem p) =>
         $"{p.Rule} {p.Severity} {p.Location} {(p.Message.Contains("could not be evaluated", StringComparison.Ordinal) ? "(error)" : p.Message)}";
