@@ -56,7 +56,7 @@ internal static class BindingBusinessRules
                 Br("BR-51", cii, n => TreeMatch.CodePoints(n.Normalized(cardId)) <= 10)),
             new TreeRuleContext(
                 "credit transfer (30, 58) account",
-                n => creditTransferAccount(n) == true && (n.Parent!.AnyEquals(typeCode, "30") || n.Parent!.AnyEquals(typeCode, "58")),
+                TreeMatch.Where(n => creditTransferAccount.Matches(n) == true && (n.Parent!.AnyEquals(typeCode, "30") || n.Parent!.AnyEquals(typeCode, "58")), creditTransferAccount.Name),
                 Br("BR-50", cii, n => n.Normalized(iban).Length > 0 || n.Normalized(proprietary).Length > 0),
                 Br("BR-61", cii, n => n.Exists(iban) || n.Exists(proprietary))),
             new TreeRuleContext(
@@ -96,17 +96,7 @@ internal static class BindingBusinessRules
                 Br("BR-55", cii, n => n.Normalized(issuerId).Length > 0)),
             new TreeRuleContext(
                 "header VAT category code K of type VAT",
-                n =>
-                {
-                    if (intraCommunity(n) != true || n.StringValue != "K")
-                    {
-                        return false;
-                    }
-
-                    // upper-case() of several type codes is an XPath error: the official template then matches nothing.
-                    var types = n.Parent!.Elements(Ns.Ram, "TypeCode").ToList();
-                    return types.Count > 1 ? null : types.Count == 1 && string.Equals(types[0].StringValue, "VAT", StringComparison.OrdinalIgnoreCase);
-                },
+                TreeMatch.Where(n => IsVatCategory(intraCommunity, n, "K"), intraCommunity.Name),
                 Br("BR-IC-11", cii, n => n.Document.Exists(deliveryDate) || n.Parent!.Parent!.Exists(periodStart) || n.Parent!.Parent!.Exists(periodEnd)),
                 Br("BR-IC-12", cii, n => n.Document.Exists(shipToCountry))));
     }
@@ -154,7 +144,7 @@ internal static class BindingBusinessRules
                     static n => n.Parent))),
             new TreeRuleContext(
                 "cac:PaymentMeans[cbc:PaymentMeansCode='30' or cbc:PaymentMeansCode='58']/cac:PayeeFinancialAccount",
-                n => creditTransferAccount(n) == true && (n.Parent!.AnyEquals(paymentMeansCode, "30") || n.Parent!.AnyEquals(paymentMeansCode, "58")),
+                TreeMatch.Where(n => creditTransferAccount.Matches(n) == true && (n.Parent!.AnyEquals(paymentMeansCode, "30") || n.Parent!.AnyEquals(paymentMeansCode, "58")), creditTransferAccount.Name),
                 Br("BR-50", ubl, n => n.Normalized(accountId).Length > 0)),
             new TreeRuleContext(
                 "cac:PaymentMeans",
@@ -197,6 +187,19 @@ internal static class BindingBusinessRules
 
             return true;
         };
+    }
+
+    // A header VAT category code equal to the code whose sibling type code, upper-cased, is VAT; upper-case() of several
+    // type codes is an XPath error: the official template then matches nothing (null).
+    private static bool? IsVatCategory(TreeContextTest headerCategory, XNode n, string code)
+    {
+        if (headerCategory.Matches(n) != true || n.StringValue != code)
+        {
+            return false;
+        }
+
+        var types = n.Parent!.Elements(Ns.Ram, "TypeCode").ToList();
+        return types.Count > 1 ? null : types.Count == 1 && string.Equals(types[0].StringValue, "VAT", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool AnyCiiCategory(XNode n, string code) => n.All(Ns.Ram, "CategoryCode").Any(c => c.StringValue == code);

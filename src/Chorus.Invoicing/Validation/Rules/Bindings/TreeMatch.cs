@@ -14,7 +14,7 @@ internal static class TreeMatch
     /// Elements at one of the paths: <c>/a/b</c> anchored at the document, <c>//a/b</c> anywhere (a relative path as a
     /// schematron context means the same); prefixes as <see cref="Ns.Of"/> plus <c>ubl</c> and <c>cn</c>.
     /// </summary>
-    public static Func<XNode, bool?> Path(params string[] paths)
+    public static TreeContextTest Path(params string[] paths)
     {
         var compiled = new (bool Anchored, (string Ns, string Local)[] Steps)[paths.Length];
         for (var i = 0; i < paths.Length; i++)
@@ -32,23 +32,33 @@ internal static class TreeMatch
             compiled[i] = (anchored, steps);
         }
 
-        return n =>
-        {
-            foreach (var (anchored, steps) in compiled)
+        var lasts = compiled.Select(static c => c.Steps[c.Steps.Length - 1]).Distinct().ToArray();
+        return new TreeContextTest(
+            n =>
             {
-                if (Ends(n, steps) is { } above && (!anchored || above.Kind == XNodeKind.Document))
+                foreach (var (anchored, steps) in compiled)
                 {
-                    return true;
+                    if (Ends(n, steps) is { } above && (!anchored || above.Kind == XNodeKind.Document))
+                    {
+                        return true;
+                    }
                 }
-            }
 
-            return false;
-        };
+                return false;
+            },
+            lasts.Length == 1 ? lasts[0] : null,
+            (ns, local) => Array.IndexOf(lasts, (ns, local)) >= 0);
     }
 
+    /// <summary>A context test written as a predicate (any element; or, with a name, only elements of that name).</summary>
+    public static TreeContextTest Where(Func<XNode, bool?> matches, (string Ns, string Local)? name = null) => new(matches, name);
+
+    /// <summary>A context test written as a predicate, on elements whose expanded name passes a test.</summary>
+    public static TreeContextTest Where(Func<XNode, bool?> matches, Func<string, string, bool> names) => new(matches, null, names);
+
     /// <summary>Elements of a namespace whose local name ends with a suffix (<c>//ram:*[ends-with(name(), 'ID')]</c>).</summary>
-    public static Func<XNode, bool?> LocalEndsWith(string ns, string suffix) =>
-        n => n.NamespaceUri == ns && n.LocalName.EndsWith(suffix, StringComparison.Ordinal);
+    public static TreeContextTest LocalEndsWith(string ns, string suffix) =>
+        new(n => n.NamespaceUri == ns && n.LocalName.EndsWith(suffix, StringComparison.Ordinal), null, (n, l) => n == ns && l.EndsWith(suffix, StringComparison.Ordinal));
 
     /// <summary>Whether the node is the element ns:local.</summary>
     public static bool Is(this XNode node, string ns, string local) =>
@@ -122,7 +132,10 @@ internal static class TreeMatch
     }
 
     /// <summary>Every element of the document named ns:local, in document order (<c>//ns:local</c>).</summary>
-    public static IEnumerable<XNode> All(this XNode node, string ns, string local) => node.Document.Descendants(ns, local);
+    public static IEnumerable<XNode> All(this XNode node, string ns, string local) =>
+        node.Document.ElementIndex is { } index
+            ? index.TryGetValue((ns, local), out var list) ? list.Cast<XNode>() : []
+            : node.Document.Descendants(ns, local);
 
     private static XNode? Ends(XNode n, (string Ns, string Local)[] steps)
     {

@@ -12,10 +12,22 @@ namespace Chorus.Invoicing.Validation.Rules.Bindings;
 internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message);
 
 /// <summary>
-/// A schematron rule: a context test on elements (null = dynamic error: the whole rule is skipped, as the stylesheet's
-/// template never matches) and its assertions.
+/// A context test on elements: true, false, or null on a dynamic error (the whole rule is then skipped, as the
+/// stylesheet's template never matches). <see cref="Name"/>, when every element it accepts has that expanded name, or
+/// <see cref="Names"/>, a test on expanded names that every element it accepts passes, let the pattern take its
+/// candidates from the document's name index instead of testing every element.
 /// </summary>
-internal sealed record TreeRuleContext(string Text, Func<XNode, bool?> Matches, params TreeAssert[] Asserts);
+internal sealed class TreeContextTest(Func<XNode, bool?> matches, (string Ns, string Local)? name = null, Func<string, string, bool>? names = null)
+{
+    public Func<XNode, bool?> Matches { get; } = matches;
+
+    public (string Ns, string Local)? Name { get; } = name;
+
+    public Func<string, string, bool>? Names { get; } = names;
+}
+
+/// <summary>A schematron rule: its context (as written, for readers) and test, and its assertions.</summary>
+internal sealed record TreeRuleContext(string Text, TreeContextTest Context, params TreeAssert[] Asserts);
 
 /// <summary>
 /// A schematron pattern on the validator's tree: every element is checked by the FIRST rule whose context matches it,
@@ -32,17 +44,16 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
     /// <summary>Checks the document's elements, adding a problem per failed assertion and context element.</summary>
     public void Run(XNode document, List<ValidationProblem> problems)
     {
-        var elements = new List<XNode>();
-        Collect(document, elements);
-        var claimed = new HashSet<XNode>() /* XNode keeps reference equality */;
+        List<XNode>? elements = null;
+        var claimed = new HashSet<XNode>(); // XNode keeps reference equality
         var matched = new List<XNode>();
         foreach (var rule in rules)
         {
             matched.Clear();
             var failed = false;
-            foreach (var e in elements)
+            foreach (var e in Candidates(document, rule.Context, ref elements))
             {
-                var m = rule.Matches(e);
+                var m = rule.Context.Matches(e);
                 if (m is null)
                 {
                     failed = true;
@@ -77,6 +88,41 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
                 }
             }
         }
+    }
+
+    // The elements of the context's name(s) from the document's index, in document order; else every element.
+    private static IEnumerable<XNode> Candidates(XNode document, TreeContextTest context, ref List<XNode>? elements)
+    {
+        if (document.Document.ElementIndex is { } index)
+        {
+            if (context.Name is { } n)
+            {
+                return index.TryGetValue(n, out var list) ? list.Cast<XNode>() : [];
+            }
+
+            if (context.Names is { } accepts)
+            {
+                var found = new List<XNode>();
+                foreach (var entry in index)
+                {
+                    if (accepts(entry.Key.Ns, entry.Key.Local))
+                    {
+                        found.AddRange(entry.Value.Cast<XNode>());
+                    }
+                }
+
+                found.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+                return found;
+            }
+        }
+
+        if (elements is null)
+        {
+            elements = [];
+            Collect(document, elements);
+        }
+
+        return elements;
     }
 
     private static void Collect(XNode node, List<XNode> into)

@@ -104,7 +104,7 @@ internal static class CiiConditionalRules
                 new TreeAssert("CII-SR-469", true, AtMostOnePaymentReference, "[CII-SR-469] - Payment reference (BT-83) shall occur at most once in the document.")),
 
             // Any namespace: name() ends with the suffix.
-            new TreeRuleContext("//*[ends-with(name(), 'DocumentContextParameter')]", static n => n.LocalName.EndsWith("DocumentContextParameter", StringComparison.Ordinal)),
+            new TreeRuleContext("//*[ends-with(name(), 'DocumentContextParameter')]", TreeMatch.Where(static n => n.LocalName.EndsWith("DocumentContextParameter", StringComparison.Ordinal), static (_, local) => local.EndsWith("DocumentContextParameter", StringComparison.Ordinal))),
             new TreeRuleContext(
                 "the four identifiers without scheme",
                 TreeMatch.Path(
@@ -157,7 +157,9 @@ internal static class CiiConditionalRules
                 new TreeAssert("CII-DT-027", true, AbsentUnlessSelf("ram:FormattedIssueDateTime", "InvoiceReferencedDocument"), "[CII-DT-027] - FormattedIssueDateTime should not be present")),
             new TreeRuleContext(
                 "//ram:*[ends-with(name(), 'Amount') and not (self::ram:TaxTotalAmount)]",
-                static n => n.NamespaceUri == Ns.Ram && n.LocalName.EndsWith("Amount", StringComparison.Ordinal) && n.LocalName != "TaxTotalAmount",
+                TreeMatch.Where(
+                    static n => n.NamespaceUri == Ns.Ram && n.LocalName.EndsWith("Amount", StringComparison.Ordinal) && n.LocalName != "TaxTotalAmount",
+                    static (ns, local) => ns == Ns.Ram && local.EndsWith("Amount", StringComparison.Ordinal) && local != "TaxTotalAmount"),
                 NoAttr("CII-DT-031", "currencyID"),
                 NoAttr("CII-DT-032", "currencyCodeListVersionID")),
             new TreeRuleContext(
@@ -182,7 +184,7 @@ internal static class CiiConditionalRules
             new TreeRuleContext("//ram:PostalTradeAddress", TreeMatch.Path("//ram:PostalTradeAddress")),
             new TreeRuleContext(
                 "//udt:DateTimeString[@format = '102']",
-                static n => n.Is(Ns.Udt, "DateTimeString") && n.Attr("format") == "102",
+                TreeMatch.Where(static n => n.Attr("format") == "102", (Ns.Udt, "DateTimeString")),
                 new TreeAssert("CII-DT-097", true, static n => IsYyyyMmDd(n.StringValue), "[CII-DT-097] - Date time string with format attribute 102 shall be YYYYMMDD.")));
     }
 
