@@ -125,14 +125,24 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         return elements;
     }
 
+    // Every element in document order; iterative, so that a deeply nested document cannot exhaust the stack.
     private static void Collect(XNode node, List<XNode> into)
     {
-        foreach (var c in node.Children)
+        var stack = new Stack<(XNode Parent, int Next)>();
+        stack.Push((node, 0));
+        while (stack.Count > 0)
         {
-            if (c.Kind == XNodeKind.Element)
+            var (parent, next) = stack.Pop();
+            for (var i = next; i < parent.Children.Count; i++)
             {
-                into.Add(c);
-                Collect(c, into);
+                var c = parent.Children[i];
+                if (c.Kind == XNodeKind.Element)
+                {
+                    into.Add(c);
+                    stack.Push((parent, i + 1));
+                    stack.Push((c, 0));
+                    break;
+                }
             }
         }
     }
