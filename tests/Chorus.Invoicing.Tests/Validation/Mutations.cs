@@ -52,6 +52,12 @@ internal static class Mutations
         ["line-duplicated"] = t => Duplicate(t, "IncludedSupplyChainTradeLineItem"),
         ["line-category-Z"] = t => Set(t, "CategoryCode", "Z", @"<(?:\w+:)?IncludedSupplyChainTradeLineItem\b"),
         ["seller-name-drop"] = t => Drop(t, "Name", @"<(?:\w+:)?SellerTradeParty\b"),
+
+        // Conditional CII syntax rules and BR-50/61: a credit transfer without IBAN, two payment references (CII-SR-469),
+        // identifiers with scheme attributes (CII-DT-001..007 on the four listed ones, CII-DT-101..104 on the others).
+        ["credit-transfer-no-iban"] = t => Set(t, "TypeCode", "30", @"<(?:\w+:)?SpecifiedTradeSettlementPaymentMeans\b") is { } s && s.Contains("IBANID", StringComparison.Ordinal) ? Drop(s, "IBANID", null) : null,
+        ["payment-reference-twice"] = t => Replace(t, @"<ram:ApplicableHeaderTradeSettlement>", null, m => m.Value + "<ram:PaymentReference>A</ram:PaymentReference><ram:PaymentReference>B</ram:PaymentReference>"),
+        ["id-scheme-attributes"] = t => t.Contains("<ram:ID>", StringComparison.Ordinal) ? t.Replace("<ram:ID>", "<ram:ID schemeName=\"n\" schemeURI=\"u\">", StringComparison.Ordinal) : null,
     };
 
     public static int KindCount(string syntax) => (syntax == "ubl" ? Ubl : Cii).Count;

@@ -80,6 +80,7 @@ internal static class NativeEn16931
 
         Check(invoice, syntax, problems);
         CodeListRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
+        Bindings.BindingBusinessRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
         if (syntax == "ubl")
         {
             Ubl.UblSyntaxRules.Run(document, problems);
@@ -111,6 +112,7 @@ internal static class NativeEn16931
         }
 
         ids.UnionWith(CodeListRules.IdsFor(syntax));
+        ids.UnionWith(Bindings.BindingBusinessRules.IdsFor(syntax));
         ids.UnionWith(syntax == RuleSyntax.Ubl ? Ubl.UblSyntaxRules.Ids : Cii.CiiSyntaxRules.Ids);
 
         return ids;

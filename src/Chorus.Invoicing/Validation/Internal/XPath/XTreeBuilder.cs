@@ -79,7 +79,9 @@ internal static class XTreeBuilder
                             {
                                 do
                                 {
-                                    if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/")
+                                    // Namespace declarations are no attributes; nor are the defaults and fixed values the XSD
+                                    // validation adds (CII's CategoryCode/@listID…): the official schematron sees the document as written.
+                                    if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/" || reader.IsDefault)
                                     {
                                         continue;
                                     }

@@ -5,20 +5,24 @@ namespace Chorus.Invoicing.Validation.Rules.Cii;
 
 /// <summary>
 /// The CII syntax rules that are an element path and a cardinality (CII-SR "shall not be used" / "maximum once",
-/// CII-DT), evaluated on the validator's XML tree with the same machinery as <see cref="UblSyntaxRules"/>. The other
-/// CII-SR/DT rules (with conditions) are still checked by the schematron table.
+/// CII-DT), evaluated on the validator's XML tree with the same machinery as <see cref="UblSyntaxRules"/>; the other
+/// CII-SR/DT rules (with conditions) are in <see cref="CiiConditionalRules"/>.
 /// </summary>
 internal static partial class CiiSyntaxRules
 {
     private static readonly Lazy<(SyntaxContext Context, SyntaxRule[] Rules)[]> Groups = new(() => UblSyntaxRules.Group(TableA!.Concat(TableB!)));
 
-    private static readonly Lazy<HashSet<string>> IdSet = new(() => new HashSet<string>(TableA!.Concat(TableB!).Select(static r => r.Id), StringComparer.Ordinal));
+    private static readonly Lazy<HashSet<string>> IdSet = new(() => new HashSet<string>(TableA!.Concat(TableB!).Select(static r => r.Id).Concat(CiiConditionalRules.Ids), StringComparer.Ordinal));
 
     /// <summary>The ids checked here.</summary>
     public static IReadOnlyCollection<string> Ids => IdSet.Value;
 
-    /// <summary>Checks every element of a CII document against the table.</summary>
-    public static void Run(XNode document, List<ValidationProblem> problems) => UblSyntaxRules.Walk(document, Groups.Value, problems);
+    /// <summary>Checks every element of a CII document against the table, then the conditional rules.</summary>
+    public static void Run(XNode document, List<ValidationProblem> problems)
+    {
+        UblSyntaxRules.Walk(document, Groups.Value, problems);
+        CiiConditionalRules.Run(document, problems);
+    }
 
     // "/a/b" anchored at the document, "//a/b" anywhere; several joined by '|'.
     private static SyntaxContext Paths(params string[] paths)

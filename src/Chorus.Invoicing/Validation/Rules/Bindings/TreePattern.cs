@@ -1,0 +1,149 @@
+using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
+
+namespace Chorus.Invoicing.Validation.Rules.Bindings;
+
+/// <summary>
+/// One assertion of a rule: official id, flag and message, and its test on the context element. The test answers
+/// true (holds), false (fails) or null where XPath 2.0 raises a dynamic error (several items where one is expected, a
+/// text compared with <c>false()</c> that is not a boolean): the official stylesheet stops there, the validator reports
+/// the rule as failed, as the schematron table did.
+/// </summary>
+internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message);
+
+/// <summary>
+/// A context test on elements: true, false, or null on a dynamic error (the whole rule is then skipped, as the
+/// stylesheet's template never matches). <see cref="Name"/>, when every element it accepts has that expanded name, or
+/// <see cref="Names"/>, a test on expanded names that every element it accepts passes, let the pattern take its
+/// candidates from the document's name index instead of testing every element.
+/// </summary>
+internal sealed class TreeContextTest(Func<XNode, bool?> matches, (string Ns, string Local)? name = null, Func<string, string, bool>? names = null)
+{
+    public Func<XNode, bool?> Matches { get; } = matches;
+
+    public (string Ns, string Local)? Name { get; } = name;
+
+    public Func<string, string, bool>? Names { get; } = names;
+}
+
+/// <summary>A schematron rule: its context (as written, for readers) and test, and its assertions.</summary>
+internal sealed record TreeRuleContext(string Text, TreeContextTest Context, params TreeAssert[] Asserts);
+
+/// <summary>
+/// A schematron pattern on the validator's tree: every element is checked by the FIRST rule whose context matches it,
+/// later rules of the pattern skip it. Contexts that hold no assertion of their own (their assertions are checked by
+/// another table) are listed anyway when they come first for some element, so that first-rule-wins keeps its meaning.
+/// </summary>
+internal sealed class TreePattern(params TreeRuleContext[] rules)
+{
+    private const string EvaluationFailed = " (the test could not be evaluated: XPath dynamic error)";
+
+    /// <summary>The ids of the assertions.</summary>
+    public IEnumerable<string> Ids => rules.SelectMany(static r => r.Asserts).Select(static a => a.Id);
+
+    /// <summary>Checks the document's elements, adding a problem per failed assertion and context element.</summary>
+    public void Run(XNode document, List<ValidationProblem> problems)
+    {
+        List<XNode>? elements = null;
+        var claimed = new HashSet<XNode>(); // XNode keeps reference equality
+        var matched = new List<XNode>();
+        foreach (var rule in rules)
+        {
+            matched.Clear();
+            var failed = false;
+            foreach (var e in Candidates(document, rule.Context, ref elements))
+            {
+                var m = rule.Context.Matches(e);
+                if (m is null)
+                {
+                    failed = true;
+                    break;
+                }
+
+                if (m.Value)
+                {
+                    matched.Add(e);
+                }
+            }
+
+            if (failed)
+            {
+                continue;
+            }
+
+            foreach (var e in matched)
+            {
+                if (!claimed.Add(e))
+                {
+                    continue;
+                }
+
+                foreach (var a in rule.Asserts)
+                {
+                    var holds = a.Holds(e);
+                    if (holds != true)
+                    {
+                        problems.Report(a.Id, a.Fatal, holds is null ? a.Message + EvaluationFailed : a.Message, e);
+                    }
+                }
+            }
+        }
+    }
+
+    // The elements of the context's name(s) from the document's index, in document order; else every element.
+    private static IEnumerable<XNode> Candidates(XNode document, TreeContextTest context, ref List<XNode>? elements)
+    {
+        if (document.Document.ElementIndex is { } index)
+        {
+            if (context.Name is { } n)
+            {
+                return index.TryGetValue(n, out var list) ? list.Cast<XNode>() : [];
+            }
+
+            if (context.Names is { } accepts)
+            {
+                var found = new List<XNode>();
+                foreach (var entry in index)
+                {
+                    if (accepts(entry.Key.Ns, entry.Key.Local))
+                    {
+                        found.AddRange(entry.Value.Cast<XNode>());
+                    }
+                }
+
+                found.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+                return found;
+            }
+        }
+
+        if (elements is null)
+        {
+            elements = [];
+            Collect(document, elements);
+        }
+
+        return elements;
+    }
+
+    // Every element in document order; iterative, so that a deeply nested document cannot exhaust the stack.
+    private static void Collect(XNode node, List<XNode> into)
+    {
+        var stack = new Stack<(XNode Parent, int Next)>();
+        stack.Push((node, 0));
+        while (stack.Count > 0)
+        {
+            var (parent, next) = stack.Pop();
+            for (var i = next; i < parent.Children.Count; i++)
+            {
+                var c = parent.Children[i];
+                if (c.Kind == XNodeKind.Element)
+                {
+                    into.Add(c);
+                    stack.Push((parent, i + 1));
+                    stack.Push((c, 0));
+                    break;
+                }
+            }
+        }
+    }
+}
