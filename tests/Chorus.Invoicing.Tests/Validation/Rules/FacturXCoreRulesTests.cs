@@ -64,10 +64,10 @@ public class FacturXCoreRulesTests
         var ids = FacturXCoreRules.Ids;
         Assert.Equal(113, ids.Count);
         Assert.Equal(FxProfiles.All, ids["BR-01"]);
-        Assert.Equal(FxProfiles.Basic | FxProfiles.En, ids["BR-22"]);
-        Assert.Equal(FxProfiles.Ext, ids["BR-CO-25"]);
-        Assert.Equal(FxProfiles.Ext, ids["CII-DT-097"]);
-        Assert.Equal(FxProfiles.Basic | FxProfiles.En | FxProfiles.Ext, ids["PEPPOL-EN16931-R008"]);
+        Assert.Equal(FxProfiles.Basic | FxProfiles.En16931, ids["BR-22"]);
+        Assert.Equal(FxProfiles.Extended, ids["BR-CO-25"]);
+        Assert.Equal(FxProfiles.Extended, ids["CII-DT-097"]);
+        Assert.Equal(FxProfiles.Basic | FxProfiles.En16931 | FxProfiles.Extended, ids["PEPPOL-EN16931-R008"]);
     }
 
     [Theory]
