@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Schema;
 using Chorus.Invoicing.Validation.Internal;
-using Chorus.Invoicing.Validation.Internal.Schematron;
 using Chorus.Invoicing.Validation.Internal.XPath;
 using Chorus.Invoicing.Validation.Rules;
 
@@ -28,12 +27,6 @@ public sealed class InvoiceValidator
     {
         _directory = directory;
     }
-
-    /// <summary>
-    /// Runs the Factur-X profile rules natively (Rules/FacturX/FacturXProfileRules) instead of through the schematron
-    /// interpreter; off until every Factur-X rule is native (tests turn it on to compare both paths).
-    /// </summary>
-    internal bool NativeFacturX { get; init; }
 
     /// <summary>A validator without directory.</summary>
     public static InvoiceValidator Default { get; } = new();
@@ -99,9 +92,6 @@ public sealed class InvoiceValidator
             return InvoiceValidationResult.Unreadable($"root element {{{rootNs}}}{rootLocal} is not a UBL 2.1 Invoice/CreditNote, a CII CrossIndustryInvoice or a ZUGFeRD 1.0 CrossIndustryDocument", "/" + rootLocal);
         }
 
-        // The syntax's rule table first: it registers the names the rules test, which the tree records as integer ids.
-        var en16931 = (ruleSets & (InvoiceRuleSets.En16931 | InvoiceRuleSets.Auto)) != 0 ? RuleTables.En16931(syntax) : null;
-
         // 2. One validating pass: the full syntax schema (fatal) while building the rule tree.
         var problems = new List<ValidationProblem>();
         XNode doc;
@@ -155,25 +145,13 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.En16931) != 0)
         {
             ran.Add("en16931");
-            if ((en16931 ?? RuleTables.En16931(syntax)) is { } rules)
-            {
-                // Native rules on the model first; the schematron table checks only the ids not yet native.
-                var native = NativeEn16931.Check(array, doc, syntax, problems);
-                AddFailures(rules.Run(doc, skip: native), problems, native);
-            }
+            NativeEn16931.Check(array, doc, syntax, problems);
         }
 
         if ((sets & InvoiceRuleSets.FacturX) != 0)
         {
             ran.Add("facturx");
-            if (NativeFacturX)
-            {
-                Rules.FacturX.FacturXProfileRules.Check(doc, syntax, profile, array, problems);
-            }
-            else
-            {
-                FacturXRules.Check(doc, syntax, profile, array, problems);
-            }
+            Rules.FacturX.FacturXProfileRules.Check(doc, syntax, profile, array, problems);
         }
 
         if ((sets & InvoiceRuleSets.Chorus) != 0)
@@ -185,7 +163,11 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.FrCtc) != 0)
         {
             ran.Add("fr-ctc");
-            FrCtcRules.Check(root, syntax, problems);
+            if (syntax is "ubl" or "cii")
+            {
+                Rules.FrCtc.FrCtcRulesA.Run(doc, syntax, problems);
+                Rules.FrCtc.FrCtcRulesB.Run(doc, syntax, problems);
+            }
         }
 
         return new InvoiceValidationResult(syntax, documentType, profile, ran, problems);
@@ -213,21 +195,6 @@ public sealed class InvoiceValidator
         }
 
         return Validate(invoice.Content, ruleSets);
-    }
-
-    internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems, ISet<string>? skip = null)
-    {
-        foreach (var f in failures)
-        {
-            if (skip is not null && skip.Contains(f.Assertion.Id))
-            {
-                continue;
-            }
-
-            var severity = f.Assertion.Flag is "warning" or "information" ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
-            var message = f.Error is null ? f.Assertion.Message : f.Assertion.Message + " (the test could not be evaluated: " + f.Error + ")";
-            problems.Add(new ValidationProblem(f.Assertion.Id, severity, message, f.Node.Path()));
-        }
     }
 
     internal static XmlReaderSettings SafeSettings(XmlSchemaSet? schemas)

@@ -45,7 +45,7 @@ public class FrCtcRulesATests
     {
         // The corpus README records 0 failed BR-FR rules for these (Saxon-HE for CII; the UBL ones are the reform's examples).
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf(syntax, file)))!, syntax, problems);
+        FrCtcRulesA.Run(TestTrees.Parse(File.ReadAllText(TestData.PathOf(syntax, file)))!, syntax, problems);
         Assert.Empty(problems);
     }
 
@@ -57,7 +57,7 @@ public class FrCtcRulesATests
         var text = File.ReadAllText(TestData.PathOf("frctc", "a", "cii", "a3-self-billed.xml"))
             .Replace("<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">987654321</ram:URIID></ram:URIUniversalCommunication>", "<ram:URIUniversalCommunication><ram:URIID schemeID=\"0225\">987654321</ram:URIID></ram:URIUniversalCommunication><ram:URIUniversalCommunication><ram:URIID schemeID=\"EM\">b@example.fr</ram:URIID></ram:URIUniversalCommunication>", StringComparison.Ordinal);
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(text)!, "cii", problems);
+        FrCtcRulesA.Run(TestTrees.Parse(text)!, "cii", problems);
 
         var p = Assert.Single(problems, static p => p.Rule == "BR-FR-12_BT-49");
         Assert.Equal(ValidationSeverity.Fatal, p.Severity);
@@ -69,7 +69,7 @@ public class FrCtcRulesATests
     public void Messages_AreTheStylesheetsWording()
     {
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", "cii", "a2-b2b.xml")))!, "cii", problems);
+        FrCtcRulesA.Run(TestTrees.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", "cii", "a2-b2b.xml")))!, "cii", problems);
 
         Assert.Contains(problems, static p => p.Rule == "BR-FR-13_BT-34" && p.Message == "BR-FR-13/BT-34 : Le BT-34 est obligatoire. Valeur actuelle : BT-34=\" \".");
     }
@@ -77,7 +77,7 @@ public class FrCtcRulesATests
     private static void AssertExpected(string syntax, string file)
     {
         var problems = new List<ValidationProblem>();
-        FrCtcRulesA.Run(FrCtcRulesADifferentialTests.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", syntax, file)))!, syntax, problems);
+        FrCtcRulesA.Run(TestTrees.Parse(File.ReadAllText(TestData.PathOf("frctc", "a", syntax, file)))!, syntax, problems);
 
         Assert.All(problems, static p => Assert.Equal(ValidationSeverity.Fatal, p.Severity));
         var actual = problems.Select(static p => p.Rule + "\t" + p.Location).Order(StringComparer.Ordinal).ToList();

@@ -17,7 +17,7 @@ import tempfile
 
 dump, official = sys.argv[1], sys.argv[2]
 jar = sys.argv[3] if len(sys.argv) > 3 else '/usr/share/java/Saxon-HE.jar'
-BRACKET = re.compile(r'^\s*\[([A-Z]+(?:-[A-Z0-9]+)+)\]')
+BRACKET = re.compile(r'^\s*\[([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)\]')
 FAILED = re.compile(r'<svrl:failed-assert\b([^>]*)>(.*?)</svrl:failed-assert>', re.S)
 TEXT = re.compile(r'<svrl:text>(.*?)</svrl:text>', re.S)
 

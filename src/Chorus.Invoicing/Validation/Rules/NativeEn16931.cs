@@ -1,12 +1,13 @@
 using Chorus.Invoicing.Model;
 using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Rules.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules;
 
 /// <summary>
-/// The EN 16931 rules written natively on the model, and the switch the validator calls. Families not yet native are
-/// still checked by the rule table interpreted from the CEN schematron: <see cref="Check(ArraySegment{byte}, XNode, string, List{ValidationProblem})"/> returns the ids it has
-/// checked so that the validator skips them there.
+/// The EN 16931 rules of the CEN/TC 434 artefacts v1.3.16, every one native: the business rules on the model, the code
+/// list, binding-dependent and syntax rules on the validator's tree. <see cref="NativeIds"/> lists the ids (the coverage
+/// test compares them with the official XSLTs).
 /// </summary>
 internal static class NativeEn16931
 {
@@ -57,8 +58,8 @@ internal static class NativeEn16931
     };
 
     /// <summary>
-    /// Reads the model from the document and runs the native rules; returns the ids checked (none when the syntax has no
-    /// EN 16931 binding or the model could not be read, in which case the schematron table checks everything).
+    /// Reads the model from the document and runs every rule; returns the ids checked (none when the syntax has no
+    /// EN 16931 binding: ZUGFeRD 1.0 predates the standard).
     /// </summary>
     public static ISet<string> Check(ArraySegment<byte> xml, XNode document, string syntax, List<ValidationProblem> problems)
     {
@@ -67,18 +68,18 @@ internal static class NativeEn16931
             return NoIds;
         }
 
-        Invoice invoice;
         try
         {
             using var stream = new MemoryStream(xml.Array!, xml.Offset, xml.Count, writable: false);
-            invoice = InvoiceXml.Read(stream).Invoice;
+            Check(InvoiceXml.Read(stream).Invoice, syntax, problems);
         }
-        catch (InvoiceFormatException)
+        catch (InvoiceFormatException ex)
         {
-            return NoIds;
+            // The tree was built, so only a reader limit (InvoiceReadOptions) can stop the model here: say that the model
+            // rules did not run rather than let the invoice pass them silently; the tree rules below still run.
+            problems.Add(new ValidationProblem("CHORUS-MODEL", ValidationSeverity.Fatal, "the EN 16931 model could not be read, so the rules on it were not run: " + ex.Message, document.DocumentElement()?.Path() ?? "/"));
         }
 
-        Check(invoice, syntax, problems);
         CodeListRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
         Bindings.BindingBusinessRules.Run(document, syntax == "ubl" ? RuleSyntax.Ubl : RuleSyntax.Cii, problems);
         if (syntax == "ubl")

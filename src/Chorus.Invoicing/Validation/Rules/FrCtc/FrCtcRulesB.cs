@@ -410,7 +410,7 @@ internal static partial class FrCtcRulesB
         public Dictionary<string, int[]> ByLocalName { get; } = rules
             .SelectMany(static (rule, index) => rule.Context.LastNames.Select(name => (name, index)))
             .GroupBy(static x => x.name, StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.index).Distinct().Order().ToArray(), StringComparer.Ordinal);
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.index).Distinct().OrderBy(static i => i).ToArray(), StringComparer.Ordinal);
     }
 
     private static Rule R(string context, Check check, Func<XNode, DocContext, bool>? filter = null) => new(ContextMatch.Of(context), check, filter);

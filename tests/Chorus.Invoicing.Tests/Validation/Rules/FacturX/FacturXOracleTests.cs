@@ -20,7 +20,7 @@ public class FacturXOracleTests(ITestOutputHelper output)
     /// </summary>
     internal static bool BusinessRulesMerged => true;
 
-    private static readonly InvoiceValidator Native = new() { NativeFacturX = true };
+    private static readonly InvoiceValidator Native = InvoiceValidator.Default;
 
     [Fact]
     public void NativeFacturXRules_CorpusAndMutants_AgreeWithOfficialProfileStylesheets()
@@ -48,7 +48,7 @@ public class FacturXOracleTests(ITestOutputHelper output)
             // Every fatal finding of the Factur-X rule set but the CII schema's (the oracle is the schematron alone).
             var fatal = result.Problems.Where(static p => p.Severity == ValidationSeverity.Fatal && p.Rule != "XSD").ToList();
             var ours = fatal.Select(static p => p.Rule).ToHashSet(StringComparer.Ordinal);
-            var structure = fatal.Where(p => FacturXStructureDifferentialTests.IsStructure(p, row.Profile)).ToList();
+            var structure = fatal.Where(p => TestTrees.IsFacturXStructure(p, row.Profile)).ToList();
             var oursStructure = structure.Select(static p => p.Rule).ToHashSet(StringComparer.Ordinal);
 
             var structureOk = oursStructure.SetEquals(row.StructureIds) && structure.Count == row.StructureFatalCount;
