@@ -102,8 +102,8 @@ internal static class ValidateCommand
 
     /// <summary>
     /// Validates the files on one thread per processor (the library is thread-safe; its schemas and rule tables are
-    /// shared), each worker taking the next file in input order and reading it into its own reused buffer, so that at
-    /// most one input per worker is in memory; results land in input order.
+    /// shared), each worker taking the next file from the front (or the back) of the list and reading it into its own
+    /// reused buffer, so that at most one input per worker is in memory; results land in input order.
     /// </summary>
     private static FileResult[] ValidateAll(List<string> files, InvoiceRuleSets ruleSets)
     {
@@ -120,14 +120,27 @@ internal static class ValidateCommand
             return results;
         }
 
-        var next = -1;
+        // Odd workers take files from the end: with a UBL folder then a CII folder (the usual batch), the second worker
+        // compiles the CII schema and warms the CII paths while the first compiles the UBL one, instead of waiting on it.
+        int front = 0, back = files.Count - 1;
+        var gate = new object();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        void Work()
+        void Work(bool fromBack)
         {
             var buffer = new FileBuffer();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < files.Count && failures.IsEmpty)
+            while (failures.IsEmpty)
             {
+                int i;
+                lock (gate)
+                {
+                    if (front > back)
+                    {
+                        return;
+                    }
+
+                    i = fromBack ? back-- : front++;
+                }
+
                 try
                 {
                     results[i] = ValidateOne(files[i], ruleSets, buffer);
@@ -143,11 +156,12 @@ internal static class ValidateCommand
         var threads = new Thread[workers - 1];
         for (var t = 0; t < threads.Length; t++)
         {
-            threads[t] = new Thread(Work) { IsBackground = true, Name = "chorus validate " + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var fromBack = t % 2 == 0;
+            threads[t] = new Thread(() => Work(fromBack)) { IsBackground = true, Name = "chorus validate " + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
             threads[t].Start();
         }
 
-        Work();
+        Work(fromBack: false);
         foreach (var thread in threads)
         {
             thread.Join();
