@@ -85,7 +85,7 @@ public sealed class InvoiceValidator
         string rootNs, rootLocal;
         try
         {
-            using var peek = XmlReader.Create(new MemoryStream(array.Array!, array.Offset, array.Count, false), SafeSettings(null));
+            using var peek = CreateReader(array, SafeSettings(null));
             if (peek.MoveToContent() != XmlNodeType.Element)
             {
                 return InvoiceValidationResult.Unreadable("no root element", "line 1");
@@ -213,12 +213,14 @@ public sealed class InvoiceValidator
         var schemaProblems = 0;
         try
         {
-            var settings = SafeSettings(syntax switch
+            var schemas = syntax switch
             {
                 "ubl" => SchemaCatalog.Ubl,
                 "cii" => SchemaCatalog.Cii,
                 _ => SchemaCatalog.Zugferd1,
-            });
+            };
+            var settings = SafeSettings(schemas);
+            settings.NameTable = new SchemaNameTable(schemas.NameTable);
             settings.ValidationEventHandler += (_, e) =>
             {
                 if (++schemaProblems <= MaxSchemaProblems)
@@ -231,7 +233,7 @@ public sealed class InvoiceValidator
                     throw new SchemaLimitException(Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
                 }
             };
-            using var reader = XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, false), settings);
+            using var reader = CreateReader(bytes, settings);
             doc = XTreeBuilder.Build(reader, standIns);
             return null;
         }
@@ -245,6 +247,13 @@ public sealed class InvoiceValidator
             return new InvoiceValidationResult(syntax, null, null, [], problems);
         }
     }
+
+    // Plain UTF-8 is decoded straight from the array (no stream, no second buffer); anything else goes through the
+    // XmlReader's own encoding detection. The reader sees the same characters either way.
+    private static XmlReader CreateReader(ArraySegment<byte> bytes, XmlReaderSettings settings) =>
+        Chorus.Invoicing.Xml.Utf8ByteReader.TryCreate(bytes.Array!, bytes.Offset, bytes.Count) is { } text
+            ? XmlReader.Create(text, settings)
+            : XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, false), settings);
 
     internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems, ISet<string>? skip = null)
     {
