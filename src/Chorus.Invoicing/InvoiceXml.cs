@@ -33,6 +33,17 @@ public static class InvoiceXml
     /// <exception cref="InvoiceFormatException">The input is not a readable invoice.</exception>
     public static InvoiceDocument Read(byte[] xml, InvoiceReadOptions? options = null)
     {
+#if NET8_0_OR_GREATER
+        ArgumentNullException.ThrowIfNull(xml);
+#endif
+        // Plain UTF-8 (nearly every invoice) is decoded straight from the array: no stream, no second buffer.
+        if (Utf8ByteReader.TryCreate(xml, 0, xml.Length) is { } text)
+        {
+            options ??= InvoiceReadOptions.Default;
+            using var reader = XmlReader.Create(text, ReaderSettings(options));
+            return Read(reader, options, owned: true);
+        }
+
         using var stream = new MemoryStream(xml, writable: false);
         return Read(stream, options);
     }

@@ -67,6 +67,42 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Validate_ManyFilesInParallel_SameEntriesInInputOrderAsOneByOne()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chorus-validate-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            // Sizes and verdicts mixed so that workers finish out of order: valid, invalid, unreadable, UBL and CII.
+            string[] sources = [.. new[] { "ubl-tc434-example1.xml", "BT-128.ubl.xml", "Invoice-Max_content.xml", "ubl-tc434-example5.xml" }.Select(f => TestData.PathOf("ubl", f)),
+                .. new[] { "CII_example1.xml", "invalidArithmetics.xml", "CII_example5.xml" }.Select(f => TestData.PathOf("cii", f))];
+            for (var i = 0; i < 24; i++)
+            {
+                File.Copy(sources[i % sources.Length], Path.Combine(folder, $"{i:D2}.xml"));
+            }
+
+            File.WriteAllText(Path.Combine(folder, "25.xml"), "<not closed");
+
+            var all = CliRunner.Run("validate", folder, "--rules", "en16931", "--json");
+
+            var items = all.Json().EnumerateArray().ToList();
+            var files = System.IO.Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(files, items.Select(i => i.GetProperty("file").GetString()));
+            for (var i = 0; i < files.Count; i++)
+            {
+                var one = CliRunner.Run("validate", files[i], "--rules", "en16931", "--json");
+                Assert.Equal(JsonSerializer.Serialize(one.Json()), JsonSerializer.Serialize(items[i]));
+            }
+
+            Assert.Equal(2, all.ExitCode);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Validate_MissingFile_Exit2WithUnreadableEntry()
     {
         var r = CliRunner.Run("validate", "no-such-file.xml", "--json");

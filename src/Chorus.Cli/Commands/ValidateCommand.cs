@@ -100,40 +100,100 @@ internal static class ValidateCommand
         return files;
     }
 
+    /// <summary>
+    /// Validates the files on one thread per processor (the library is thread-safe; its schemas and rule tables are
+    /// shared), each worker taking the next file from the front (or the back) of the list and reading it into its own
+    /// reused buffer, so that at most one input per worker is in memory; results land in input order.
+    /// </summary>
     private static FileResult[] ValidateAll(List<string> files, InvoiceRuleSets ruleSets)
     {
         var results = new FileResult[files.Count];
-        if (files.Count < 8)
+        var workers = Math.Min(Environment.ProcessorCount, files.Count);
+        if (workers <= 1)
         {
+            var buffer = new FileBuffer();
             for (var i = 0; i < files.Count; i++)
             {
-                results[i] = ValidateOne(files[i], ruleSets);
+                results[i] = ValidateOne(files[i], ruleSets, buffer);
+            }
+
+            return results;
+        }
+
+        // Odd workers take files from the end: with a UBL folder then a CII folder (the usual batch), the second worker
+        // compiles the CII schema and warms the CII paths while the first compiles the UBL one, instead of waiting on it.
+        int front = 0, back = files.Count - 1;
+        var gate = new object();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        void Work(bool fromBack)
+        {
+            var buffer = new FileBuffer();
+            while (failures.IsEmpty)
+            {
+                int i;
+                lock (gate)
+                {
+                    if (front > back)
+                    {
+                        return;
+                    }
+
+                    i = fromBack ? back-- : front++;
+                }
+
+                try
+                {
+                    results[i] = ValidateOne(files[i], ruleSets, buffer);
+                }
+                catch (Exception ex)
+                {
+                    // Not swallowed: rethrown on the calling thread below, as Parallel.For would.
+                    failures.Enqueue(ex);
+                }
             }
         }
-        else
+
+        var threads = new Thread[workers - 1];
+        for (var t = 0; t < threads.Length; t++)
         {
-            // Many files: the library is thread-safe and its rule tables and schemas are shared.
-            Parallel.For(0, files.Count, i => results[i] = ValidateOne(files[i], ruleSets));
+            var fromBack = t % 2 == 0;
+            threads[t] = new Thread(() => Work(fromBack)) { IsBackground = true, Name = "chorus validate " + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            threads[t].Start();
+        }
+
+        Work(fromBack: false);
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException(failures);
         }
 
         return results;
     }
 
-    private static FileResult ValidateOne(string file, InvoiceRuleSets ruleSets)
+    private static FileResult ValidateOne(string file, InvoiceRuleSets ruleSets, FileBuffer buffer)
     {
-        byte[] bytes;
+        ReadOnlyMemory<byte> bytes;
         try
         {
-            bytes = File.ReadAllBytes(file);
+            bytes = buffer.Read(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Unreadable(file, File.Exists(file) ? "cannot read the file: " + ex.Message : "file not found");
         }
 
-        var isPdf = bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
+        var head = bytes.Span;
+        var isPdf = head.Length >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-';
+
+        // The validator keeps nothing of its input once it returns, so the buffer is reused for the next file; a PDF is
+        // handed over as its own array (the Factur-X reader reads from a byte[]).
         var result = isPdf || file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
-            ? InvoiceValidator.Default.ValidatePdf(bytes, ruleSets)
+            ? InvoiceValidator.Default.ValidatePdf(bytes.ToArray(), ruleSets)
             : InvoiceValidator.Default.Validate(bytes, ruleSets);
         return new FileResult(
             file,
@@ -166,5 +226,49 @@ internal static class ValidateCommand
         var fatal = results.Sum(static r => r.Errors.Count(static e => e.Severity == "fatal"));
         var warnings = results.Sum(static r => r.Errors.Count(static e => e.Severity == "warning"));
         console.Out.WriteLine($"{results.Length} file(s): {valid} valid, {results.Length - valid - unreadable} invalid, {unreadable} unreadable; {fatal} fatal error(s), {warnings} warning(s)");
+    }
+}
+
+/// <summary>One worker's read buffer: a file is read whole into it, grown to the largest file seen, reused for the next.</summary>
+internal sealed class FileBuffer
+{
+    private byte[] _bytes = [];
+
+    /// <summary>The file's bytes, valid until the next call.</summary>
+    public ReadOnlyMemory<byte> Read(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (length > InvoiceValidator.MaxInputBytes)
+        {
+            // Larger than the validator accepts: read as before (same bytes or same error), not kept in the buffer.
+            stream.Dispose();
+            return File.ReadAllBytes(file);
+        }
+
+        if (_bytes.Length < length + 1)
+        {
+            _bytes = new byte[Math.Max(length + 1, Math.Min(2L * _bytes.Length, InvoiceValidator.MaxInputBytes + 1))];
+        }
+
+        // Read to the end, not just Length bytes (a file may grow while read); more than the limit is kept as the
+        // validator's "larger than" verdict needs, no more.
+        var total = 0;
+        int n;
+        while ((n = stream.Read(_bytes, total, _bytes.Length - total)) > 0)
+        {
+            total += n;
+            if (total == _bytes.Length)
+            {
+                if (total > InvoiceValidator.MaxInputBytes)
+                {
+                    break;
+                }
+
+                Array.Resize(ref _bytes, (int)Math.Min(2L * total, InvoiceValidator.MaxInputBytes + 1));
+            }
+        }
+
+        return new ReadOnlyMemory<byte>(_bytes, 0, total);
     }
 }

@@ -18,13 +18,19 @@ internal enum XNodeKind
 /// </summary>
 internal sealed class XNode
 {
+    private const int NameIdNotLooked = int.MinValue;
     private static readonly List<XNode> NoNodes = [];
     private string? _stringValue;
+    private string? _value;
+    private Func<string>? _lazyValue;
+    private int _nameId = NameIdNotLooked;
+    private bool[]? _namesPresent;
+    private Dictionary<(string Ns, string Local), List<object>>? _elementIndex;
+    private Dictionary<(string Ns, string Local), List<XNode>>? _attributeIndex;
 
     public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
     {
         Document = parent?.Document ?? this;
-        NameId = kind is XNodeKind.Element or XNodeKind.Attribute ? XNames.Lookup(namespaceUri, localName) : XNames.Unknown;
         Kind = kind;
         LocalName = localName;
         NamespaceUri = namespaceUri;
@@ -41,10 +47,28 @@ internal sealed class XNode
     public XNode Document { get; }
 
     /// <summary>The <see cref="XNames"/> id of the expanded name, or <see cref="XNames.Unknown"/>.</summary>
-    public int NameId { get; }
+    /// <remarks>Looked up on first use: only the interpreted rule tables test names by id, native rules compare strings,
+    /// so a tree that only native rules read never pays for the lookups (one hashed pair of strings per node).</remarks>
+    public int NameId
+    {
+        get
+        {
+            if (_nameId == NameIdNotLooked)
+            {
+                _nameId = Kind is XNodeKind.Element or XNodeKind.Attribute ? XNames.Lookup(NamespaceUri, LocalName) : XNames.Unknown;
+            }
 
-    /// <summary>For the document node: which <see cref="XNames"/> ids occur as element or attribute names.</summary>
-    public bool[]? NamesPresent { get; set; }
+            return _nameId;
+        }
+    }
+
+    /// <summary>For the document node: which <see cref="XNames"/> ids occur as element or attribute names (computed on
+    /// first use from the tree; null on other nodes unless set).</summary>
+    public bool[]? NamesPresent
+    {
+        get => _namesPresent ??= Kind == XNodeKind.Document ? XTreeIndexes.NamesPresent(this) : null;
+        set => _namesPresent = value;
+    }
 
     /// <summary>For the document node: true when it is known that no element or attribute has name <paramref name="nameId"/>
     /// (a name registered after the document was read is never reported absent).</summary>
@@ -67,7 +91,25 @@ internal sealed class XNode
     public List<XNode> Attributes { get; private set; } = NoNodes;
 
     /// <summary>Value of a text or attribute node.</summary>
-    public string? Value { get; set; }
+    public string? Value
+    {
+        get
+        {
+            if (_lazyValue is { } lazy)
+            {
+                _value = lazy();
+                _lazyValue = null;
+            }
+
+            return _value;
+        }
+
+        set
+        {
+            _value = value;
+            _lazyValue = null;
+        }
+    }
 
     /// <summary>1-based line of the node in its document (0 when unknown).</summary>
     public int Line { get; set; }
@@ -87,8 +129,22 @@ internal sealed class XNode
         }
     }
 
-    /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).</summary>
-    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex { get; set; }
+    /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).
+    /// Built on first use (only the interpreted rule tables ask); null on other nodes unless set.</summary>
+    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex
+    {
+        get
+        {
+            if (_elementIndex is null && Kind == XNodeKind.Document)
+            {
+                BuildIndexes();
+            }
+
+            return _elementIndex;
+        }
+
+        set => _elementIndex = value;
+    }
 
     private string? _qualifiedName;
     private Untyped? _typed;
@@ -98,8 +154,37 @@ internal sealed class XNode
     /// <summary>The typed value of the node in an untyped document (cached: rules atomise the same nodes many times).</summary>
     public Untyped TypedValue => _typed ??= new Untyped(StringValue);
 
-    /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).</summary>
-    public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex { get; set; }
+    /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).
+    /// Built on first use, like <see cref="ElementIndex"/>.</summary>
+    public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex
+    {
+        get
+        {
+            if (_attributeIndex is null && Kind == XNodeKind.Document)
+            {
+                BuildIndexes();
+            }
+
+            return _attributeIndex;
+        }
+
+        set => _attributeIndex = value;
+    }
+
+    private void BuildIndexes()
+    {
+        var (elements, attributes) = XTreeIndexes.Build(this);
+        _elementIndex ??= elements;
+        _attributeIndex ??= attributes;
+    }
+
+    /// <summary>Sets the value of a text node to be computed on first read (a large attachment's text that the XML
+    /// Schema pass did not need to see; see <see cref="LargeBinaryContent"/>).</summary>
+    internal void SetLazyValue(Func<string> value)
+    {
+        _value = null;
+        _lazyValue = value;
+    }
 
     public void AddChild(XNode child)
     {

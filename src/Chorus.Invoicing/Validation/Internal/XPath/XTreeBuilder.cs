@@ -17,13 +17,16 @@ internal static class XTreeBuilder
     /// <summary>More nodes than this (elements, attributes, texts) is not an invoice either: a 10,000-line invoice has about 500,000.</summary>
     public const int MaxNodes = 1_000_000;
 
-    public static XNode Build(XmlReader reader)
+    public static XNode Build(XmlReader reader) => Build(reader, null);
+
+    /// <summary>
+    /// Builds the tree; a text node whose value is the next of <paramref name="standIns"/> (in document order, inside an
+    /// attachment element) gets the stand-in's original text as a lazy value and the stand-in is marked matched.
+    /// </summary>
+    public static XNode Build(XmlReader reader, IReadOnlyList<TextStandIn>? standIns)
     {
         var doc = new XNode(XNodeKind.Document, string.Empty, string.Empty, string.Empty, null);
-        var index = new Dictionary<(string, string), List<object>>();
-        var attributeIndex = new Dictionary<(string, string), List<XNode>>();
-        doc.ElementIndex = index;
-        doc.AttributeIndex = attributeIndex;
+        var nextStandIn = 0;
         var order = 0;
         var current = doc;
         var lineInfo = reader as IXmlLineInfo;
@@ -36,7 +39,15 @@ internal static class XTreeBuilder
             var text = pending is not null ? pending.ToString() : pendingText;
             if (text is not null && current.Kind == XNodeKind.Element)
             {
-                current.AddChild(new XNode(XNodeKind.Text, string.Empty, string.Empty, string.Empty, current) { Value = text, Order = ++order });
+                var node = new XNode(XNodeKind.Text, string.Empty, string.Empty, string.Empty, current) { Value = text, Order = ++order };
+                if (standIns is not null && nextStandIn < standIns.Count && standIns[nextStandIn] is var standIn && standIn.Matches(text, current))
+                {
+                    node.SetLazyValue(standIn.Original);
+                    standIn.Matched = true;
+                    nextStandIn++;
+                }
+
+                current.AddChild(node);
             }
 
             pending = null;
@@ -68,13 +79,6 @@ internal static class XTreeBuilder
                                 Line = lineInfo?.LineNumber ?? 0,
                             };
                             current.AddChild(el);
-                            var key = (el.NamespaceUri, el.LocalName);
-                            if (!index.TryGetValue(key, out var list))
-                            {
-                                index[key] = list = [];
-                            }
-
-                            list.Add(el);
                             if (reader.MoveToFirstAttribute())
                             {
                                 do
@@ -88,13 +92,6 @@ internal static class XTreeBuilder
 
                                     var attribute = new XNode(XNodeKind.Attribute, reader.LocalName, reader.NamespaceURI, reader.Prefix, el) { Value = reader.Value, Order = ++order };
                                     el.AddAttribute(attribute);
-                                    var akey = (attribute.NamespaceUri, attribute.LocalName);
-                                    if (!attributeIndex.TryGetValue(akey, out var alist))
-                                    {
-                                        attributeIndex[akey] = alist = [];
-                                    }
-
-                                    alist.Add(attribute);
                                 }
                                 while (reader.MoveToNextAttribute());
                                 reader.MoveToElement();
@@ -145,25 +142,104 @@ internal static class XTreeBuilder
             throw new XTreeException(ex.Message, ex.LineNumber, ex);
         }
 
-        var present = new bool[XNames.Count];
-        foreach (var list in index.Values)
-        {
-            var id = ((XNode)list[0]).NameId;
-            if (id >= 0 && id < present.Length)
-            {
-                present[id] = true;
-            }
-        }
-
-        foreach (var list in attributeIndex.Values)
-        {
-            if (list[0].NameId >= 0 && list[0].NameId < present.Length)
-            {
-                present[list[0].NameId] = true;
-            }
-        }
-
-        doc.NamesPresent = present;
         return doc;
+    }
+}
+
+/// <summary>
+/// A text the validator put in place of a large attachment's text before the XML Schema pass (see
+/// <see cref="LargeBinaryContent"/>): what the reader will report, and the original text, decoded only if a rule reads it.
+/// </summary>
+internal sealed class TextStandIn(string text, Func<string> original)
+{
+    public string Text { get; } = text;
+
+    public Func<string> Original { get; } = original;
+
+    public bool Matched { get; set; }
+
+    /// <summary>The reader's text is the stand-in, directly inside a UBL or CII attachment element.</summary>
+    public bool Matches(string text, XNode element) =>
+        text.Length == Text.Length && string.Equals(text, Text, StringComparison.Ordinal) &&
+        ((element.LocalName == "EmbeddedDocumentBinaryObject" && element.NamespaceUri == LargeBinaryContent.CbcNs) ||
+         (element.LocalName == "AttachmentBinaryObject" && element.NamespaceUri == LargeBinaryContent.RamNs));
+}
+
+/// <summary>The document-wide indexes of a tree that only the interpreted rule tables use, built on their first request.</summary>
+internal static class XTreeIndexes
+{
+    /// <summary>Every element and every attribute by expanded name, in document order (attributes follow their element).</summary>
+    public static (Dictionary<(string Ns, string Local), List<object>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
+    {
+        var elements = new Dictionary<(string, string), List<object>>();
+        var attributes = new Dictionary<(string, string), List<XNode>>();
+        var stack = new Stack<XNode>();
+        Push(stack, document);
+        while (stack.Count > 0)
+        {
+            var el = stack.Pop();
+            var key = (el.NamespaceUri, el.LocalName);
+            if (!elements.TryGetValue(key, out var list))
+            {
+                elements[key] = list = [];
+            }
+
+            list.Add(el);
+            foreach (var a in el.Attributes)
+            {
+                var akey = (a.NamespaceUri, a.LocalName);
+                if (!attributes.TryGetValue(akey, out var alist))
+                {
+                    attributes[akey] = alist = [];
+                }
+
+                alist.Add(a);
+            }
+
+            Push(stack, el);
+        }
+
+        return (elements, attributes);
+    }
+
+    /// <summary>Which <see cref="XNames"/> ids (as registered now) occur as element or attribute names in the tree.</summary>
+    public static bool[] NamesPresent(XNode document)
+    {
+        var present = new bool[XNames.Count];
+        var stack = new Stack<XNode>();
+        Push(stack, document);
+        while (stack.Count > 0)
+        {
+            var el = stack.Pop();
+            Mark(present, el.NameId);
+            foreach (var a in el.Attributes)
+            {
+                Mark(present, a.NameId);
+            }
+
+            Push(stack, el);
+        }
+
+        return present;
+    }
+
+    private static void Mark(bool[] present, int id)
+    {
+        if (id >= 0 && id < present.Length)
+        {
+            present[id] = true;
+        }
+    }
+
+    // Element children in reverse, so that popping visits them in document order.
+    private static void Push(Stack<XNode> stack, XNode node)
+    {
+        for (var i = node.Children.Count - 1; i >= 0; i--)
+        {
+            if (node.Children[i].Kind == XNodeKind.Element)
+            {
+                stack.Push(node.Children[i]);
+            }
+        }
     }
 }
