@@ -1,16 +1,15 @@
 using System.Xml;
 using BenchmarkDotNet.Attributes;
 using Chorus.Invoicing.Validation;
-using Chorus.Invoicing.Validation.Internal;
 using Chorus.Invoicing.Validation.Internal.XPath;
 using Chorus.Invoicing.Validation.Rules;
 
 namespace Chorus.Benchmarks.Invoicing;
 
 /// <summary>
-/// The EN 16931 rules on one invoice: the native rules (model read + C# rules + tree tables) against the interpreted
-/// schematron table a user of the official artefacts would run (baseline), both from the same bytes, and the XmlReader
-/// floor. The goal of the issue: read + validate within 5x the floor.
+/// The EN 16931 rules on one invoice: the native rules (tree, model read, C# rules, tree tables) against the XmlReader
+/// floor on the same bytes (the official schematron in Saxon, ~4 ms per invoice warm, is measured by the acceptance
+/// check's batch run, not here: no JVM in BenchmarkDotNet). The goal of the issue: read + validate within 5x the floor.
 /// </summary>
 [MemoryDiagnoser]
 public class En16931RulesBenchmarks
@@ -31,7 +30,7 @@ public class En16931RulesBenchmarks
     }
 
     /// <summary>The floor: every node read, every text value materialised.</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public int XmlReaderFloor()
     {
         using var reader = XmlReader.Create(new MemoryStream(_bytes), Settings);
@@ -47,14 +46,6 @@ public class En16931RulesBenchmarks
         return n;
     }
 
-    /// <summary>The official rules interpreted from the CEN schematron over the tree (every assertion).</summary>
-    [Benchmark(Baseline = true)]
-    public int SchematronTable()
-    {
-        var doc = Tree();
-        return RuleTables.En16931(_syntax)!.Run(doc).Count;
-    }
-
     /// <summary>The native rules: model read, C# rules on the model, code list and syntax tables on the tree.</summary>
     [Benchmark]
     public int NativeRules()
@@ -63,16 +54,6 @@ public class En16931RulesBenchmarks
         var problems = new List<ValidationProblem>();
         NativeEn16931.Check(new ArraySegment<byte>(_bytes), doc, _syntax, problems);
         return problems.Count;
-    }
-
-    /// <summary>What the validator runs today for the en16931 set: native rules, then the table for the remaining ids.</summary>
-    [Benchmark]
-    public int NativePlusRemainingTable()
-    {
-        var doc = Tree();
-        var problems = new List<ValidationProblem>();
-        var native = NativeEn16931.Check(new ArraySegment<byte>(_bytes), doc, _syntax, problems);
-        return problems.Count + RuleTables.En16931(_syntax)!.Run(doc, skip: native).Count;
     }
 
     private XNode Tree()

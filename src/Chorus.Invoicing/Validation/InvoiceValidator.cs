@@ -22,14 +22,6 @@ public sealed class InvoiceValidator
 
     private readonly IBuyerDirectory? _directory;
 
-    /// <summary>
-    /// Internal measuring switch (not API): when true, the EN 16931 rule set runs only the native rules and skips the
-    /// schematron interpreter (RuleTables), i.e. the path the validator will take once every rule is native. Off by
-    /// default; set by code (tests, benchmarks) or by the AppContext switch <c>Chorus.Invoicing.Validation.NativeOnly</c>
-    /// (runtimeconfig.json, for profiling the CLI).
-    /// </summary>
-    internal static bool NativeOnly { get; set; } = AppContext.TryGetSwitch("Chorus.Invoicing.Validation.NativeOnly", out var on) && on;
-
     /// <summary>A validator; with a <paramref name="directory"/>, the Chorus Pro rules check BT-10 and BT-13 where the buyer requires them.</summary>
     public InvoiceValidator(IBuyerDirectory? directory = null)
     {
@@ -104,11 +96,6 @@ public sealed class InvoiceValidator
             return InvoiceValidationResult.Unreadable($"root element {{{rootNs}}}{rootLocal} is not a UBL 2.1 Invoice/CreditNote, a CII CrossIndustryInvoice or a ZUGFeRD 1.0 CrossIndustryDocument", "/" + rootLocal);
         }
 
-        // 2. One validating pass: the full syntax schema (fatal) while building the rule tree.
-        // The syntax's rule table first: it registers the names the rules test, which the tree records as integer ids.
-        var nativeOnly = NativeOnly;
-        var en16931 = !nativeOnly && (ruleSets & (InvoiceRuleSets.En16931 | InvoiceRuleSets.Auto)) != 0 ? RuleTables.En16931(syntax) : null;
-
         // 2. One validating pass: the full syntax schema (fatal) while building the rule tree. A large attachment's base64
         // text is first taken out of it (LargeBinaryContent: same results, a tenth of the time); if anything does not go
         // exactly as planned, the original bytes are validated instead.
@@ -146,17 +133,7 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.En16931) != 0)
         {
             ran.Add("en16931");
-            NativeEn16931.Check(array, doc, syntax, problems);
-            if (nativeOnly)
-            {
-                _ = NativeEn16931.Check(modelBytes, doc, syntax, problems);
-            }
-            else if ((en16931 ?? RuleTables.En16931(syntax)) is { } rules)
-            {
-                // Native rules on the model first; the schematron table checks only the ids not yet native.
-                var native = NativeEn16931.Check(modelBytes, doc, syntax, problems);
-                AddFailures(rules.Run(doc, skip: native), problems, native);
-            }
+            NativeEn16931.Check(modelBytes, doc, syntax, problems);
         }
 
         if ((sets & InvoiceRuleSets.FacturX) != 0)
@@ -259,21 +236,6 @@ public sealed class InvoiceValidator
         Chorus.Invoicing.Xml.Utf8ByteReader.TryCreate(bytes.Array!, bytes.Offset, bytes.Count) is { } text
             ? XmlReader.Create(text, settings)
             : XmlReader.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, false), settings);
-
-    internal static void AddFailures(List<RuleFailure> failures, List<ValidationProblem> problems, ISet<string>? skip = null)
-    {
-        foreach (var f in failures)
-        {
-            if (skip is not null && skip.Contains(f.Assertion.Id))
-            {
-                continue;
-            }
-
-            var severity = f.Assertion.Flag is "warning" or "information" ? ValidationSeverity.Warning : ValidationSeverity.Fatal;
-            var message = f.Error is null ? f.Assertion.Message : f.Assertion.Message + " (the test could not be evaluated: " + f.Error + ")";
-            problems.Add(new ValidationProblem(f.Assertion.Id, severity, message, f.Node.Path()));
-        }
-    }
 
     internal static XmlReaderSettings SafeSettings(XmlSchemaSet? schemas)
     {
