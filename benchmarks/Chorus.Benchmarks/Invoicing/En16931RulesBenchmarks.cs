@@ -1,7 +1,7 @@
 using System.Xml;
 using BenchmarkDotNet.Attributes;
 using Chorus.Invoicing.Validation;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules;
 
 namespace Chorus.Benchmarks.Invoicing;

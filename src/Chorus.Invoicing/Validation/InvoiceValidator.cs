@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Schema;
 using Chorus.Invoicing.Validation.Internal;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules;
 
 namespace Chorus.Invoicing.Validation;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml;
 using Chorus.Invoicing.Validation;
 using Chorus.Invoicing.Validation.Internal;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Tests.Shared;
 
 namespace Chorus.Invoicing.Tests.Validation;

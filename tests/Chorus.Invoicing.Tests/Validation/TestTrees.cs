@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 using Chorus.Invoicing.Validation;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 
 namespace Chorus.Invoicing.Tests.Validation;
 

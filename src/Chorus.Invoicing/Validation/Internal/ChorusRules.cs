@@ -1,5 +1,5 @@
 using Chorus.Directory.Identifiers;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
 namespace Chorus.Invoicing.Validation.Internal;

@@ -1,4 +1,4 @@
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 
 namespace Chorus.Invoicing.Validation.Internal;
 

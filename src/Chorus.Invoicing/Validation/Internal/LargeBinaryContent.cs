@@ -1,4 +1,4 @@
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 #if NET8_0_OR_GREATER
 using System.Buffers;
 using System.Text;

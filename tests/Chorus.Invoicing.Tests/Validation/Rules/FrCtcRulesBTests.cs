@@ -1,6 +1,6 @@
 using System.Xml;
 using Chorus.Invoicing.Validation;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.FrCtc;
 using Chorus.Tests.Shared;
 

@@ -78,7 +78,7 @@ public class NativeRuleTests
             mutated = mutated.Replace("<cac:TaxTotal>", delivery + delivery + "<cac:TaxTotal>", StringComparison.Ordinal);
         }
 
-        var doc = Chorus.Invoicing.Validation.Internal.XPath.XTreeBuilder.Build(System.Xml.XmlReader.Create(new StringReader(mutated), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null }));
+        var doc = Chorus.Invoicing.Validation.Internal.Tree.XTreeBuilder.Build(System.Xml.XmlReader.Create(new StringReader(mutated), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null }));
         var problems = new List<ValidationProblem>();
         Chorus.Invoicing.Validation.Rules.Ubl.UblSyntaxRules.Run(doc, problems);
         Assert.Contains(problems, static p => p.Rule == "UBL-SR-24" && p.Severity == ValidationSeverity.Fatal);

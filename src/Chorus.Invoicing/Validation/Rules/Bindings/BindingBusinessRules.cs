@@ -1,7 +1,7 @@
 // BR rules of the CEN/TC 434 artefacts v1.3.16 whose official tests depend on the syntax binding in ways the model does
 // not keep (which elements exist, exact versus normalized comparisons, document-wide searches such as "any country code
 // other than IT"), written on the validator's tree for each binding. Ids, flags and messages: RuleTexts.
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules.Bindings;

@@ -1,7 +1,7 @@
 // The CII syntax rules of the CEN/TC 434 artefacts v1.3.16 (pattern EN16931-CII-Syntax) that are more than a path and a
 // cardinality: exact counts, conditions, document-wide comparisons, attributes. Ids, flags and messages are the
 // official ones; the tests are C# with the meaning of the official ones.
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Bindings;
 using Chorus.Invoicing.Validation.Rules.Tree;
 

@@ -1,6 +1,6 @@
 using System.Xml;
 using Chorus.Invoicing.Validation.Internal;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules.FacturX;
 

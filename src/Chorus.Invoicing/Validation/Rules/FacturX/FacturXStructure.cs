@@ -1,4 +1,4 @@
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
 // The factories return the abstract check/predicate on purpose: they are the tables' vocabulary, not a hot path.

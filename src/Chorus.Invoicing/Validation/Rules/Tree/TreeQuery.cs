@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules.Tree;
 

@@ -3,7 +3,7 @@ using System.Xml;
 using Chorus.Invoicing.FacturX;
 using Chorus.Invoicing.Validation;
 using Chorus.Invoicing.Validation.Internal;
-using Chorus.Invoicing.Validation.Internal.XPath;
+using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.FacturX;
 using Chorus.Tests.Shared;
 

@@ -1,6 +1,6 @@
 using System.Xml;
 
-namespace Chorus.Invoicing.Validation.Internal.XPath;
+namespace Chorus.Invoicing.Validation.Internal.Tree;
 
 /// <summary>Thrown when the input cannot be read as XML within the limits; carries the line where it failed.</summary>
 internal sealed class XTreeException(string message, int line, Exception? inner = null) : Exception(message, inner)
@@ -200,35 +200,6 @@ internal static class XTreeIndexes
         }
 
         return (elements, attributes);
-    }
-
-    /// <summary>Which <see cref="XNames"/> ids (as registered now) occur as element or attribute names in the tree.</summary>
-    public static bool[] NamesPresent(XNode document)
-    {
-        var present = new bool[XNames.Count];
-        var stack = new Stack<XNode>();
-        Push(stack, document);
-        while (stack.Count > 0)
-        {
-            var el = stack.Pop();
-            Mark(present, el.NameId);
-            foreach (var a in el.Attributes)
-            {
-                Mark(present, a.NameId);
-            }
-
-            Push(stack, el);
-        }
-
-        return present;
-    }
-
-    private static void Mark(bool[] present, int id)
-    {
-        if (id >= 0 && id < present.Length)
-        {
-            present[id] = true;
-        }
     }
 
     // Element children in reverse, so that popping visits them in document order.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace Chorus.Invoicing.Validation.Internal.XPath;
+namespace Chorus.Invoicing.Validation.Internal.Tree;
 
 /// <summary>The kinds of node the rule engine walks.</summary>
 internal enum XNodeKind
@@ -13,18 +13,15 @@ internal enum XNodeKind
 }
 
 /// <summary>
-/// A compact, immutable-after-build XML node: just what the schematron rules read (names, parent, children, attributes,
+/// A compact, immutable-after-build XML node: just what the rules read (names, parent, children, attributes,
 /// string values, document order). Built in one forward pass over an <see cref="XmlReader"/>.
 /// </summary>
 internal sealed class XNode
 {
-    private const int NameIdNotLooked = int.MinValue;
     private static readonly List<XNode> NoNodes = [];
     private string? _stringValue;
     private string? _value;
     private Func<string>? _lazyValue;
-    private int _nameId = NameIdNotLooked;
-    private bool[]? _namesPresent;
     private Dictionary<(string Ns, string Local), List<object>>? _elementIndex;
     private Dictionary<(string Ns, string Local), List<XNode>>? _attributeIndex;
 
@@ -40,39 +37,8 @@ internal sealed class XNode
 
     public XNodeKind Kind { get; }
 
-    /// <summary>The rule-table run and pattern that last checked this node (schematron: first matching rule wins).</summary>
-    public (int Run, int Pattern) ClaimedBy { get; set; }
-
     /// <summary>The document node of this node's tree.</summary>
     public XNode Document { get; }
-
-    /// <summary>The <see cref="XNames"/> id of the expanded name, or <see cref="XNames.Unknown"/>.</summary>
-    /// <remarks>Looked up on first use: only the interpreted rule tables test names by id, native rules compare strings,
-    /// so a tree that only native rules read never pays for the lookups (one hashed pair of strings per node).</remarks>
-    public int NameId
-    {
-        get
-        {
-            if (_nameId == NameIdNotLooked)
-            {
-                _nameId = Kind is XNodeKind.Element or XNodeKind.Attribute ? XNames.Lookup(NamespaceUri, LocalName) : XNames.Unknown;
-            }
-
-            return _nameId;
-        }
-    }
-
-    /// <summary>For the document node: which <see cref="XNames"/> ids occur as element or attribute names (computed on
-    /// first use from the tree; null on other nodes unless set).</summary>
-    public bool[]? NamesPresent
-    {
-        get => _namesPresent ??= Kind == XNodeKind.Document ? XTreeIndexes.NamesPresent(this) : null;
-        set => _namesPresent = value;
-    }
-
-    /// <summary>For the document node: true when it is known that no element or attribute has name <paramref name="nameId"/>
-    /// (a name registered after the document was read is never reported absent).</summary>
-    public bool Lacks(int nameId) => NamesPresent is { } p && nameId >= 0 && nameId < p.Length && !p[nameId];
 
     public string LocalName { get; }
 
@@ -147,12 +113,8 @@ internal sealed class XNode
     }
 
     private string? _qualifiedName;
-    private Untyped? _typed;
 
     public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
-
-    /// <summary>The typed value of the node in an untyped document (cached: rules atomise the same nodes many times).</summary>
-    public Untyped TypedValue => _typed ??= new Untyped(StringValue);
 
     /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).
     /// Built on first use, like <see cref="ElementIndex"/>.</summary>
