@@ -171,8 +171,8 @@ internal static class XTreeIndexes
     /// <summary>Every element and every attribute by expanded name, in document order (attributes follow their element).</summary>
     public static (Dictionary<(string Ns, string Local), List<object>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
     {
-        var elements = new Dictionary<(string, string), List<object>>();
-        var attributes = new Dictionary<(string, string), List<XNode>>();
+        var elements = new Dictionary<(string, string), List<object>>(ExpandedNameComparer.Instance);
+        var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
         var stack = new Stack<XNode>();
         Push(stack, document);
         while (stack.Count > 0)
@@ -213,4 +213,18 @@ internal static class XTreeIndexes
             }
         }
     }
+}
+
+/// <summary>
+/// Compares expanded names ordinally but hashes the local name only: the namespace URIs are long and shared by almost
+/// every element, so hashing them on each of a document's thousands of elements was most of the index's cost.
+/// </summary>
+internal sealed class ExpandedNameComparer : IEqualityComparer<(string Ns, string Local)>
+{
+    public static readonly ExpandedNameComparer Instance = new();
+
+    public bool Equals((string Ns, string Local) x, (string Ns, string Local) y) =>
+        string.Equals(x.Local, y.Local, StringComparison.Ordinal) && string.Equals(x.Ns, y.Ns, StringComparison.Ordinal);
+
+    public int GetHashCode((string Ns, string Local) obj) => StringComparer.Ordinal.GetHashCode(obj.Local);
 }
