@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
@@ -320,78 +319,8 @@ internal static class FxXPath
     /// <c>xs:decimal(double)</c> as Saxon does it: the exact binary value of the double (Java's <c>new BigDecimal(double)</c>),
     /// kept to 28 significant digits.
     /// </summary>
-    public static decimal DoubleToDecimal(double d)
-    {
-        if (double.IsNaN(d) || double.IsInfinity(d))
-        {
-            throw new FacturXEvalException("FOCA0002: cannot cast NaN/INF to xs:decimal");
-        }
-
-        if (d == 0)
-        {
-            return 0m;
-        }
-
-        var bits = BitConverter.DoubleToInt64Bits(d);
-        var exponent = (int)((bits >> 52) & 0x7FF);
-        var mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-
-        exponent -= 1075;
-        string digits;
-        int scale;
-        if (exponent >= 0)
-        {
-            digits = (new BigInteger(mantissa) << exponent).ToString(CultureInfo.InvariantCulture);
-            scale = 0;
-        }
-        else
-        {
-            digits = (new BigInteger(mantissa) * BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture);
-            scale = -exponent;
-        }
-
-        if (digits.Length - scale > 28)
-        {
-            throw new FacturXEvalException("FOCA0001: double too large for xs:decimal");
-        }
-
-        if (digits.Length > 28)
-        {
-            var cut = digits.Length - 28;
-            digits = digits.Substring(0, 28);
-            scale -= cut;
-        }
-
-        var sb = new StringBuilder(digits);
-        for (; scale < 0; scale++)
-        {
-            sb.Append('0');
-        }
-
-        if (scale > 0)
-        {
-            if (sb.Length > scale)
-            {
-                sb.Insert(sb.Length - scale, '.');
-            }
-            else
-            {
-                sb.Insert(0, "0." + new string('0', scale - sb.Length));
-            }
-        }
-
-        var text = sb.ToString();
-        var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return bits < 0 ? -value : value;
-    }
+    public static decimal DoubleToDecimal(double d) =>
+        XPathCasts.DoubleToDecimal(d, out var value) is { } error ? throw new FacturXEvalException(error) : value;
 
     // The error messages quote at most 40 characters of the value.
     private static string Short(string s) => s.Length > 40 ? new StringBuilder(s, 0, 40, 41).Append('…').ToString() : s;

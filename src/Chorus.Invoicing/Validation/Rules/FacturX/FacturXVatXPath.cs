@@ -206,67 +206,8 @@ internal static class Fx
     /// xs:decimal(xs:double) as Saxon does it: the exact binary value of the double (Java's <c>new BigDecimal(double)</c>),
     /// kept to 28 significant digits (the interpreter's rule, so that sums of untyped amounts compare the same way).
     /// </summary>
-    public static decimal DoubleToDecimal(double d)
-    {
-        if (double.IsNaN(d) || double.IsInfinity(d))
-        {
-            throw new FxEvalException("FOCA0002: cannot cast NaN/INF to xs:decimal");
-        }
-
-        if (d == 0)
-        {
-            return 0m;
-        }
-
-        var bits = BitConverter.DoubleToInt64Bits(d);
-        var negative = bits < 0;
-        var exponent = (int)((bits >> 52) & 0x7FF);
-        var mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-
-        exponent -= 1075;
-        string digits;
-        int scale;
-        if (exponent >= 0)
-        {
-            digits = (new System.Numerics.BigInteger(mantissa) << exponent).ToString(CultureInfo.InvariantCulture);
-            scale = 0;
-        }
-        else
-        {
-            digits = (new System.Numerics.BigInteger(mantissa) * System.Numerics.BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture);
-            scale = -exponent;
-        }
-
-        if (digits.Length - scale > 28)
-        {
-            throw new FxEvalException("FOCA0001: double too large for xs:decimal");
-        }
-
-        if (digits.Length > 28)
-        {
-            var cut = digits.Length - 28;
-            digits = digits.Substring(0, 28);
-            scale -= cut;
-        }
-
-        while (scale < 0)
-        {
-            digits += "0";
-            scale++;
-        }
-
-        var text = scale == 0 ? digits : (digits.Length > scale ? digits.Insert(digits.Length - scale, ".") : "0." + new string('0', scale - digits.Length) + digits);
-        var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return negative ? -value : value;
-    }
+    public static decimal DoubleToDecimal(double d) =>
+        XPathCasts.DoubleToDecimal(d, out var value) is { } error ? throw new FxEvalException(error) : value;
 
     /// <summary>
     /// <c>sum()</c> of untyped nodes: each cast to xs:double (an error when not a number); the empty sum is the integer 0
