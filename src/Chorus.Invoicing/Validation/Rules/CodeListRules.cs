@@ -1,4 +1,5 @@
 using Chorus.Invoicing.Validation.Internal.Tree;
+using Chorus.Invoicing.Validation.Rules.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules;
 
@@ -212,9 +213,9 @@ internal static class CodeListRules
 
     private static string RawAttr(XNode n, string name) => Attribute(n, name)?.Value ?? string.Empty;
 
-    private static string Attr(XNode n, string name) => NormalizeSpace(RawAttr(n, name));
+    private static string Attr(XNode n, string name) => TreeQuery.NormalizeSpace(RawAttr(n, name));
 
-    private static string Text(XNode n) => NormalizeSpace(n.StringValue);
+    private static string Text(XNode n) => TreeQuery.NormalizeSpace(n.StringValue);
 
     private static string? ChildText(XNode n, string ns, string local)
     {
@@ -256,32 +257,4 @@ internal static class CodeListRules
     private static bool In(HashSet<string> list, string value) => value.Length > 0 && list.Contains(value);
 
     private static bool InUpper(HashSet<string> list, string value) => In(list, value.ToUpperInvariant());
-
-    internal static string NormalizeSpace(string text)
-    {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && IsSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        var inner = text.Substring(start, end - start);
-        foreach (var ch in inner)
-        {
-            if (IsSpace(ch))
-            {
-                return string.Join(" ", inner.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-            }
-        }
-
-        return inner;
-    }
-
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
@@ -215,30 +214,8 @@ internal static class FxXPath
         TreeQuery.TryDecimal(text, out var d) ? d : throw new FacturXEvalException($"FORG0001: '{Short(text)}' is not a valid xs:decimal");
 
     /// <summary>An untyped value used as a number (arithmetic, comparison with a number, <c>sum</c>): <c>xs:double</c>.</summary>
-    public static double ParseDouble(string text)
-    {
-        var t = text.Trim(' ', '\t', '\r', '\n');
-        switch (t)
-        {
-            case "INF" or "+INF":
-                return double.PositiveInfinity;
-            case "-INF":
-                return double.NegativeInfinity;
-            case "NaN":
-                return double.NaN;
-        }
-
-        if (t.Length == 0 || t.IndexOfAny(NotInADouble) >= 0
-            || !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            throw new FacturXEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
-        }
-
-        return d;
-    }
-
-    // Letters .NET would read as infinity or NaN, and the group separator, are not in an xs:double literal.
-    private static readonly char[] NotInADouble = ['I', 'N', 'i', 'n', ','];
+    public static double ParseDouble(string text) =>
+        TreeQuery.TryDouble(text, out var d) ? d : throw new FacturXEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
 
     /// <summary><c>number(path)</c>: NaN unless exactly one item that reads as a double.</summary>
     public static double Number(XNode context, FxPath path)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
@@ -101,31 +100,10 @@ internal static class Fx
 
     /// <summary>xs:double(untyped), as the interpreter casts it: INF/NaN spelled out, no comma, otherwise FORG0001.</summary>
     public static double ParseDouble(string text) =>
-        TryDouble(text, out var d) ? d : throw new FxEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
+        TreeQuery.TryDouble(text, out var d) ? d : throw new FxEvalException($"FORG0001: '{Short(text)}' is not a valid xs:double");
 
     /// <summary><c>number(string)</c>: the xs:double cast, NaN when it fails.</summary>
-    public static double NumberOf(string text) => TryDouble(text, out var d) ? d : double.NaN;
-
-    private static bool TryDouble(string text, out double d)
-    {
-        var t = text.Trim(' ', '\t', '\r', '\n');
-        switch (t)
-        {
-            case "INF":
-            case "+INF":
-                d = double.PositiveInfinity;
-                return true;
-            case "-INF":
-                d = double.NegativeInfinity;
-                return true;
-            case "NaN":
-                d = double.NaN;
-                return true;
-        }
-
-        d = 0;
-        return t.Length > 0 && !ContainsAny(t, "INin,") && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out d);
-    }
+    public static double NumberOf(string text) => TreeQuery.Number(text);
 
     /// <summary>xs:decimal(untyped): optional sign, digits with an optional point; otherwise FORG0001.</summary>
     public static decimal ParseDecimal(string text)
@@ -255,20 +233,4 @@ internal static class Fx
     }
 
     public static string Short(string s) => s.Length > 40 ? s.Remove(40) + "…" : s;
-
-    private static bool ContainsAny(string s, string chars)
-    {
-        foreach (var c in s)
-        {
-            foreach (var x in chars)
-            {
-                if (c == x)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
@@ -46,33 +45,7 @@ internal static class FrCtcDecimals
     public static double Number(IReadOnlyList<string> values) => values.Count == 1 && TryDouble(values[0], out var d) ? d : double.NaN;
 
     /// <summary>The xs:double cast of an untyped value (arithmetic, <c>sum()</c>): false where XPath raises FORG0001.</summary>
-    public static bool TryDouble(string text, out double value)
-    {
-        var t = text.Trim(' ', '\t', '\r', '\n');
-        switch (t)
-        {
-            case "INF" or "+INF":
-                value = double.PositiveInfinity;
-                return true;
-            case "-INF":
-                value = double.NegativeInfinity;
-                return true;
-            case "NaN":
-                value = double.NaN;
-                return true;
-        }
-
-        foreach (var c in t)
-        {
-            if (c is 'I' or 'N' or 'i' or 'n' or ',')
-            {
-                value = 0;
-                return false;
-            }
-        }
-
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && t.Length > 0;
-    }
+    public static bool TryDouble(string text, out double value) => TreeQuery.TryDouble(text, out value);
 
     /// <summary>
     /// <c>normalize-space()</c> of the value of the framework: several IDs are joined with a space (our engine's reading

@@ -306,27 +306,41 @@ internal static class TreeQuery
                decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result);
     }
 
-    /// <summary>XPath's <c>number(value)</c>: a double, or NaN when the value is not a number (exponents allowed, as xs:double).</summary>
-    public static double Number(string? value)
+    /// <summary>XPath's <c>number(value)</c>: the xs:double cast, or NaN when it fails.</summary>
+    public static double Number(string? value) => value is not null && TryDouble(value, out var d) ? d : double.NaN;
+
+    /// <summary>
+    /// The <c>xs:double</c> cast of an untyped value (arithmetic, comparison with a number, <c>sum</c>): surrounding XML
+    /// space allowed, <c>INF</c>/<c>-INF</c>/<c>NaN</c> spelled out, no comma and no other letter than an exponent's;
+    /// false where XPath raises FORG0001.
+    /// </summary>
+    public static bool TryDouble(string text, out double value)
     {
-        if (value is null)
+        var t = text.Trim(' ', '\t', '\r', '\n');
+        switch (t)
         {
-            return double.NaN;
+            case "INF" or "+INF":
+                value = double.PositiveInfinity;
+                return true;
+            case "-INF":
+                value = double.NegativeInfinity;
+                return true;
+            case "NaN":
+                value = double.NaN;
+                return true;
         }
 
-        var s = value.Trim(' ', '\t', '\r', '\n');
-        if (s.Length == 0 || CountOf(s, ',') > 0 || (s[0] == '+' && s.Length > 1 && s[1] is '+' or '-'))
+        // Letters .NET would read as infinity or NaN, and the group separator, are not in an xs:double literal.
+        foreach (var c in t)
         {
-            return double.NaN;
+            if (c is 'I' or 'N' or 'i' or 'n' or ',')
+            {
+                value = 0;
+                return false;
+            }
         }
 
-        return s switch
-        {
-            "INF" => double.PositiveInfinity,
-            "-INF" => double.NegativeInfinity,
-            "NaN" => double.NaN,
-            _ => double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) ? d : double.NaN,
-        };
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && t.Length > 0;
     }
 
     /// <summary>Adds a problem located at a node.</summary>
