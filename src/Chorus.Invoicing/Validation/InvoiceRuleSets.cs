@@ -7,13 +7,16 @@ public enum InvoiceRuleSets
     /// <summary>Nothing beyond reading the document.</summary>
     None = 0,
 
-    /// <summary><see cref="FacturX"/> when BT-24 declares a Factur-X/ZUGFeRD profile other than EN 16931, otherwise <see cref="En16931"/>.</summary>
+    /// <summary><see cref="FacturX"/> when BT-24 declares a Factur-X/ZUGFeRD profile other than EN 16931 or the French
+    /// EXTENDED-CTC-FR profile, otherwise <see cref="En16931"/>.</summary>
     Auto = 1,
 
     /// <summary>XML Schema (UBL 2.1, CII D16B, ZUGFeRD 1.0) and the EN 16931 rules of the official CEN/TC 434 artefacts v1.3.16.</summary>
     En16931 = 2,
 
-    /// <summary>The Factur-X 1.09 rules of the profile BT-24 declares, with the full CII schema; per-profile XSD findings are warnings.</summary>
+    /// <summary>The rules of the profile BT-24 declares: a Factur-X 1.09 profile (CII; per-profile XSD findings are
+    /// warnings), or EXTENDED-CTC-FR (CII or UBL: the official EXTENDED-CTC-FR stylesheets' rules, which keep most
+    /// EN 16931 rules and add the profile's). Always with the full syntax schema.</summary>
     FacturX = 4,
 
     /// <summary>What Chorus Pro adds (<c>CHORUS-…</c>): invoice number length, amount decimals, identifier schemes, accepted types.</summary>

@@ -63,7 +63,11 @@ public sealed class InvoiceValidator
 
     /// <summary>The validation; <paramref name="takeOutLargeBinaries"/> false validates the bytes as they are (tests
     /// compare both ways: the results must be the same).</summary>
-    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries)
+    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries) => Validate(xml, ruleSets, takeOutLargeBinaries, null);
+
+    /// <summary>As above; <paramref name="assumedProfile"/>, when given, stands for the profile BT-24 declares (tests
+    /// run a profile's rules on invoices that declare another one, as the official stylesheets do).</summary>
+    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, string? assumedProfile)
     {
         if (xml.Length > MaxInputBytes)
         {
@@ -119,14 +123,18 @@ public sealed class InvoiceValidator
 
         var root = doc!.Children.First(static c => c.Kind == XNodeKind.Element);
         var bt24 = DocumentKind.SpecificationId(root, syntax);
-        var profile = DocumentKind.ProfileOf(bt24);
+        var profile = assumedProfile ?? DocumentKind.ProfileOf(bt24);
         var documentType = DocumentKind.DocumentTypeOf(root, syntax);
 
         // 3. Rule sets.
         var sets = ruleSets;
         if ((sets & InvoiceRuleSets.Auto) != 0)
         {
-            sets |= syntax == "cii" && DocumentKind.FacturXProfileFolder(profile) is not null ? InvoiceRuleSets.FacturX : InvoiceRuleSets.En16931;
+            // The profile's own rules replace EN 16931's where it declares one with rules of its own: a Factur-X profile
+            // other than EN 16931 (CII) or the French EXTENDED-CTC-FR (CII or UBL), whose rules keep most of EN 16931's.
+            var ownRules = (syntax == "cii" && DocumentKind.FacturXProfileFolder(profile) is not null)
+                || (syntax is "ubl" or "cii" && profile == Rules.ExtendedCtcFr.ExtendedCtcFrRules.Profile);
+            sets |= ownRules ? InvoiceRuleSets.FacturX : InvoiceRuleSets.En16931;
         }
 
         var ran = new List<string>();
@@ -139,7 +147,14 @@ public sealed class InvoiceValidator
         if ((sets & InvoiceRuleSets.FacturX) != 0)
         {
             ran.Add("facturx");
-            Rules.FacturX.FacturXProfileRules.Check(doc, syntax, profile, array, problems);
+            if (profile == Rules.ExtendedCtcFr.ExtendedCtcFrRules.Profile)
+            {
+                Rules.ExtendedCtcFr.ExtendedCtcFrRules.Check(modelBytes, doc, syntax, en16931Ran: (sets & InvoiceRuleSets.En16931) != 0, problems);
+            }
+            else
+            {
+                Rules.FacturX.FacturXProfileRules.Check(doc, syntax, profile, array, problems);
+            }
         }
 
         if ((sets & InvoiceRuleSets.Chorus) != 0)
