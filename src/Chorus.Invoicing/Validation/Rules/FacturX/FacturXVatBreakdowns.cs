@@ -38,7 +38,7 @@ internal static class FacturXVatBreakdowns
         }
     }
 
-    private enum Variant
+    internal enum Variant
     {
         Both,
         SameRate,
@@ -78,7 +78,7 @@ internal static class FacturXVatBreakdowns
     /// <summary>What the items summed must share with the breakdown: its category, its rate (none for O) and, for "rev", its exemption reason text and code.</summary>
     private readonly record struct Scope(string Category, decimal? Rate, (string Code, string Text)? Reason, bool DetailOnly);
 
-    private static bool Check(XNode tax, FxDoc d, string category, bool hasRate, bool detailOnly, Variant variant)
+    internal static bool Check(XNode tax, FxDoc d, string category, bool hasRate, bool detailOnly, Variant variant)
     {
         decimal? rate = null;
         if (hasRate)
@@ -248,7 +248,7 @@ internal static class FacturXVatBreakdowns
     /// BR-FXEXT-S-09b: the breakdown's tax amount is <c>round(basis × rate ÷ 100 × 100) ÷ 100</c> within 0.01 per line,
     /// allowance/charge and logistics charge of its rate (and exemption reason, or any reason).
     /// </summary>
-    private static bool TaxAmountPerRate(XNode tax, FxDoc d)
+    internal static bool TaxAmountPerRate(XNode tax, FxDoc d)
     {
         if (tax.DecimalOf("RateApplicablePercent") is not { } rate)
         {
