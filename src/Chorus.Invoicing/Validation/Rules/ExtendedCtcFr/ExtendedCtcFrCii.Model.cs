@@ -49,10 +49,10 @@ internal static partial class ExtendedCtcFrCii
         yield return new("BR-FREXT-BR-44", static d => ChargeIndicators(d, "SpecifiedLineTradeSettlement"), static (n, _, _) => HasReason(n.Up()));
         yield return Same("BR-FREXT-54-1", "BR-FXEXT-BR-54-1", extended);
         yield return Same("BR-FREXT-54-2", "BR-FXEXT-BR-54-2", extended);
-
-        // Pattern M15 (its only rule).
-        yield return new("BR-CO-27", PaymentMeansByTransfer, static (n, _, _) => IbanOrProprietary(n));
     }
+
+    /// <summary>Pattern M15, the last of the stylesheet (its only rule).</summary>
+    private static IEnumerable<FxRule> PaymentMeans() => [new("BR-CO-27", PaymentMeansByTransfer, static (n, _, _) => IbanOrProprietary(n))];
 
     private static List<XNode> Summations(FxDoc d) => d.All("SpecifiedTradeSettlementHeaderMonetarySummation");
 

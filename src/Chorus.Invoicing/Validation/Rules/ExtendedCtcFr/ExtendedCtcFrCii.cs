@@ -72,7 +72,7 @@ internal static partial class ExtendedCtcFrCii
     // Built on first use, once the static tables of every part of the class (partial files) are initialised.
     private static class Table
     {
-        public static readonly FxRule[] Rules = [.. Model(), .. Breakdowns(), .. Syntax(), .. CodeLists(), .. SubLines()];
+        public static readonly FxRule[] Rules = [.. Model(), .. Breakdowns(), .. Syntax(), .. CodeLists(), .. SubLines(), .. PaymentMeans()];
     }
 
     /// <summary>A Factur-X 1.09 rule whose context and test the profile kept, run under the profile's id.</summary>
