@@ -62,6 +62,29 @@ public class ExtendedCtcFrCiiTests
         Assert.EndsWith("ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge[5]/ram:ChargeIndicator", p.Location, StringComparison.Ordinal);
     }
 
+    // Saxon-HE's svrl:text (whitespace normalised) for these mutants of the EXTENDED-CTC-FR invoice, from
+    //   java -cp /usr/share/java/Saxon-HE.jar net.sf.saxon.Transform -s:<mutant> -xsl:EXTENDED-CTC-FR-CII.xslt -o:<svrl>
+    // (the beginning of each text: its xsl:value-of parts).
+    public static TheoryData<string, string, string> SaxonMessages() => new()
+    {
+        { "subline-parent-unknown", "BR-FREXT-11", "Num line : 1, ParentID : G9 - [BR-FREXT-11]-Each \"Identifier of parent line\" (EXT-FR-FE-162) must refer to an existing \"Invoice line Identifier\" (BT-126) of another invoice line (BG-25)." },
+        { "subline-parent-unknown", "BR-FREXT-08", "Num line : G1, BT-131 : 280.00, SommeBT-131 : 180, Subline Code : GROUP - [BR-FREXT-08]-If the \"Subtype of invoice line item\"" },
+        { "all-S-to-K-basis+1", "BR-FXEXT-IC-08ini", "[BR-FXEXT-IC-08ini] warning - Code : K, rate : 19, ExemptText : , Exemptcode : , basisAmount : 332.4, SumBT131ini : 326.5, NBlinesini : 3, sumAllowBT-92ini : 8.1, sumChargesBT-99ini : 10, NBAllowChargesini : 3, [BR-FXEXT-IC-08ini] - Without Exemption reason EN16931_2017" },
+        { "all-S-to-K-basis+1", "BR-FXEXT-IC-08", "[BR-FXEXT-IC-08] warning - Code : K, rate : 19, ExemptText : , Exemptcode : , basisAmount : 332.4, SumBT131 : 326.5, NBlines : 3, sumAllowBT-92 : 8.1, sumChargesBT-99 : 10, NBAllowCharges : 3, SumBT131ini : 326.5, NBlinesini : 3, sumAllowBT-92ini : 8.1, sumChargesBT-99ini : 10, NBAllowChargesini : 3, [BR-FXEXT-IC-08]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SaxonMessages))]
+    public void Validate_Mutant_WritesTheStylesheetsMessageWithItsValues(string mutation, string id, string saxonText)
+    {
+        var text = File.ReadAllText(TestData.PathOf("extended-ctc-fr", "cii", "EXTENDED-CTC-FR_Warenrechnung_Unterpositionen.xml"));
+        var mutant = ExtendedCtcFrMutations.Of(text, "cii").Single(m => m.Name == mutation).Text;
+
+        var p = Assert.Single(Problems(mutant, id));
+
+        Assert.StartsWith("EXTENDED-CTC-FR: " + saxonText, p.Message, StringComparison.Ordinal);
+    }
+
     private static List<ValidationProblem> Problems(string text, string id) =>
         [.. InvoiceValidator.Default.Validate(System.Text.Encoding.UTF8.GetBytes(text), InvoiceRuleSets.FacturX, takeOutLargeBinaries: true, assumedProfile: ExtendedCtcFrRules.Profile)
             .Problems.Where(p => p.Rule == id)];

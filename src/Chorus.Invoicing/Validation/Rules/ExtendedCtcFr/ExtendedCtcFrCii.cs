@@ -63,7 +63,8 @@ internal static partial class ExtendedCtcFrCii
 
                 if (!ok)
                 {
-                    problems.Report(rule.Id, fatal, Prefix + (error is null ? message : message + " (the test could not be evaluated: " + error + ")"), node);
+                    var text = Render(message, node, doc);
+                    problems.Report(rule.Id, fatal, Prefix + (error is null ? text : text + " (the test could not be evaluated: " + error + ")"), node);
                 }
             }
         }
