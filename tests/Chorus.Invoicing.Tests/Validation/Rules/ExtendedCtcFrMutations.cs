@@ -61,6 +61,15 @@ internal static class ExtendedCtcFrMutations
         ["subline-parent-without-subtype"] = t => ReplaceFirstCii(t, @"(?<=<ram:ParentLineID>[^<]*</ram:ParentLineID>)\s*<ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>", _ => string.Empty),
         ["subline-parent-unknown"] = t => ReplaceFirstCii(t, "<ram:ParentLineID>G1</ram:ParentLineID>", _ => "<ram:ParentLineID>G9</ram:ParentLineID>"),
         ["subline-group-net+1"] = t => ReplaceFirstCii(t, "<ram:LineTotalAmount>280.00</ram:LineTotalAmount>", _ => "<ram:LineTotalAmount>281.00</ram:LineTotalAmount>"),
+        ["subline-self-parent"] = t => ReplaceFirstCii(t, @"(?<=<ram:LineID>G2</ram:LineID>\s*)<ram:ParentLineID>G1</ram:ParentLineID>", _ => "<ram:ParentLineID>G2</ram:ParentLineID>"),
+        ["subline-information-under-group"] = t => ReplaceFirstCii(t, @"(?<=<ram:LineID>I1</ram:LineID>)", _ => "<ram:ParentLineID>G1</ram:ParentLineID>"),
+
+        // Semantics at the edges: a breakdown without rate, logistics charges, exemption reasons on one side only, a
+        // tax currency exchange with only the allowed children.
+        ["breakdown-rate-drop"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, @"(?<=<ram:BasisAmount>331.40</ram:BasisAmount>.*?)<ram:RateApplicablePercent>[^<]*</ram:RateApplicablePercent>", _ => string.Empty) : null,
+        ["logistics-amount+1"] = t => ReplaceFirstCii(t, "<ram:AppliedAmount>3.00</ram:AppliedAmount>", _ => "<ram:AppliedAmount>4.00</ram:AppliedAmount>"),
+        ["detail-line-exemption-reason"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, @"(?<=<ram:LineID>1</ram:LineID>.*?<ram:RateApplicablePercent>[^<]*</ram:RateApplicablePercent>)", _ => "<ram:ExemptionReason>Sonderregelung</ram:ExemptionReason>") : null,
+        ["tax-exchange-allowed-children"] = t => ExtendedCtcFrOnly(t) ? Insert(t, "</ram:InvoiceCurrencyCode>", "<ram:TaxApplicableTradeCurrencyExchange><ram:SourceCurrencyCode>EUR</ram:SourceCurrencyCode><ram:TargetCurrencyCode>CHF</ram:TargetCurrencyCode><ram:ConversionRate>0.93</ram:ConversionRate></ram:TaxApplicableTradeCurrencyExchange>") : null,
         ["subline-subgroup-without-net"] = t => ReplaceFirstCii(t, @"(?<=<ram:LineID>G2</ram:LineID>.*?)<ram:SpecifiedTradeSettlementLineMonetarySummation>.*?</ram:SpecifiedTradeSettlementLineMonetarySummation>", _ => string.Empty),
     };
 
