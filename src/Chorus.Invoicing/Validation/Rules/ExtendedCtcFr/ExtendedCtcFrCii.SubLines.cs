@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.FacturX;
 using Chorus.Invoicing.Validation.Rules.Tree;
@@ -55,11 +56,17 @@ internal static partial class ExtendedCtcFrCii
     /// <summary><c>$subLineCode = 'GROUP' and exists(…/ram:LineTotalAmount)</c>.</summary>
     private static bool IsSublineGroup(XNode line) => Subtypes(line).Contains("GROUP") && line.Exists(LineNetPath);
 
-    /// <summary>The lines of the document whose parent line id equals one of this line's ids and whose subtype is one of <paramref name="subtypes"/>.</summary>
+    /// <summary>The lines of the document whose parent line id equals one of this line's ids and whose subtype is one of <paramref name="subtypes"/>, in document order.</summary>
     private static IEnumerable<XNode> Children(XNode line, FxDoc d, params string[] subtypes)
     {
         var ids = LineIds(line);
-        return d.FromRoot(LinesPath).Where(l => ParentIds(l).Any(ids.Contains) && Subtypes(l).Any(s => Array.IndexOf(subtypes, s) >= 0));
+        IEnumerable<XNode> candidates = ids.Count switch
+        {
+            0 => [],
+            1 => IndexOf(d).ByParent.TryGetValue(ids[0], out var children) ? children : [],
+            _ => d.FromRoot(LinesPath).Where(l => ParentIds(l).Any(ids.Contains)),
+        };
+        return candidates.Where(l => Subtypes(l).Any(s => Array.IndexOf(subtypes, s) >= 0));
     }
 
     /// <summary>
@@ -76,14 +83,47 @@ internal static partial class ExtendedCtcFrCii
     /// <summary>BR-FREXT-11: a line of the document has the parent id as its id, and an id other than this line's.</summary>
     private static bool ParentExists(XNode line, FxDoc d)
     {
-        var parent = ParentId(line);
         var own = LineIds(line);
-        return d.FromRoot(LinesPath).Any(l =>
-        {
-            var ids = LineIds(l);
-            return ids.Contains(parent) && ids.Any(i => own.Any(o => o != i));
-        });
+        return IndexOf(d).ById.TryGetValue(ParentId(line), out var candidates) && candidates.Any(l => LineIds(l).Any(i => own.Any(o => o != i)));
     }
+
+    /// <summary>
+    /// The document's lines (<c>/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem</c>)
+    /// by line id and by parent line id (string values, each line once per distinct value, in document order), built
+    /// once per document: the sub-line rules look lines up by id for every line, which would be quadratic on large invoices.
+    /// </summary>
+    private sealed class SubLineIndex
+    {
+        public SubLineIndex(FxDoc d)
+        {
+            foreach (var line in d.FromRoot(LinesPath))
+            {
+                Add(ById, LineIds(line), line);
+                Add(ByParent, ParentIds(line), line);
+            }
+        }
+
+        public Dictionary<string, List<XNode>> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<XNode>> ByParent { get; } = new(StringComparer.Ordinal);
+
+        private static void Add(Dictionary<string, List<XNode>> index, List<string> keys, XNode line)
+        {
+            foreach (var key in keys.Distinct(StringComparer.Ordinal))
+            {
+                if (!index.TryGetValue(key, out var lines))
+                {
+                    index[key] = lines = [];
+                }
+
+                lines.Add(line);
+            }
+        }
+    }
+
+    private static readonly ConditionalWeakTable<FxDoc, SubLineIndex> SubLineIndexes = new();
+
+    private static SubLineIndex IndexOf(FxDoc d) => SubLineIndexes.GetValue(d, static doc => new SubLineIndex(doc));
 
     /// <summary>BR-FREXT-12: as many net amounts as GROUP children.</summary>
     private static bool GroupChildrenHaveNet(XNode line, FxDoc d)
