@@ -37,42 +37,22 @@ internal static partial class ExtendedCtcFrCii
         }
     }
 
-    /// <summary>The variables of the per-category breakdown rules (see <see cref="FacturXVatBreakdowns"/>).</summary>
+    /// <summary>The variables of the per-category breakdown rules (<see cref="BreakdownVariables"/>).</summary>
     private static string BreakdownValue(string select, XNode tax, FxDoc d)
     {
-        var category = FirstCategory(tax) ?? string.Empty;
-        var hasRate = category != "O";
-        var rate = tax.DecimalOf("RateApplicablePercent");
-        var text = FacturXVatBreakdowns.Joined(tax.Kids("ExemptionReason"));
-        var code = FacturXVatBreakdowns.Joined(tax.Kids("ExemptionReasonCode"));
-        switch (select)
-        {
-            case "$rate":
-                return Text(rate);
-            case "$exempReasonText":
-                return text;
-            case "$exempReasonCode":
-                return code;
-            case "$basisAmount":
-                return Text(tax.DecimalOf("BasisAmount"));
-        }
-
-        // Without a rate nothing compares equal to it: every sum and count is zero.
-        if (hasRate && rate is null)
-        {
-            return "0";
-        }
-
-        var same = new FacturXVatBreakdowns.Scope(category, hasRate ? rate : null, (code, text), DetailOnly: true);
+        var v = Variables(tax, d);
         var ini = select.EndsWith("ini", StringComparison.Ordinal);
-        var scope = ini ? same with { Reason = null } : same;
         return (ini ? select.Substring(0, select.Length - 3) : select) switch
         {
-            "$calculatedAmountBT131" => Text(FacturXVatBreakdowns.LineNet(d, scope)),
-            "$allowancesAmountBT92" => Text(FacturXVatBreakdowns.AllowanceCharge(d, scope, false)),
-            "$chargesAmountBT99" => Text(FacturXVatBreakdowns.AllowanceCharge(d, scope, true)),
-            "$nbLineItems" => FacturXVatBreakdowns.LineCount(d, scope).ToString(CultureInfo.InvariantCulture),
-            "$nbAllowancesOrCharges" => FacturXVatBreakdowns.AllowanceChargeCount(d, scope).ToString(CultureInfo.InvariantCulture),
+            "$rate" => Text(v.Rate.Value),
+            "$exempReasonText" => v.ReasonText,
+            "$exempReasonCode" => v.ReasonCode,
+            "$basisAmount" => Text(v.Basis.Value),
+            "$calculatedAmountBT131" => Text((ini ? v.Ini : v.Same).Lines),
+            "$allowancesAmountBT92" => Text((ini ? v.Ini : v.Same).Allowances),
+            "$chargesAmountBT99" => Text((ini ? v.Ini : v.Same).Charges),
+            "$nbLineItems" => (ini ? v.Ini : v.Same).LineCount.ToString(CultureInfo.InvariantCulture),
+            "$nbAllowancesOrCharges" => (ini ? v.Ini : v.Same).AllowanceChargeCount.ToString(CultureInfo.InvariantCulture),
             _ => string.Empty,
         };
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.FacturX;
 using Chorus.Invoicing.Validation.Rules.Tree;
@@ -71,8 +72,15 @@ internal static partial class ExtendedCtcFrCii
         return true;
     }
 
-    /// <summary><c>//ram:*[ends-with(name(), 'ReferencedDocument')]</c>: the local name ends so, whatever the prefix.</summary>
-    private static List<XNode> ReferencedDocuments(FxDoc d)
+    private static readonly ConditionalWeakTable<FxDoc, List<XNode>> ReferencedDocumentsMemo = new();
+
+    /// <summary>
+    /// <c>//ram:*[ends-with(name(), 'ReferencedDocument')]</c>: the local name ends so, whatever the prefix. One walk of
+    /// the document for the three rules of that context.
+    /// </summary>
+    private static List<XNode> ReferencedDocuments(FxDoc d) => ReferencedDocumentsMemo.GetValue(d, static doc => FindReferencedDocuments(doc));
+
+    private static List<XNode> FindReferencedDocuments(FxDoc d)
     {
         var found = new List<XNode>();
         Collect(d.Root!, found);

@@ -38,7 +38,7 @@ internal static class FacturXVatBreakdowns
         }
     }
 
-    internal enum Variant
+    private enum Variant
     {
         Both,
         SameRate,
@@ -78,7 +78,7 @@ internal static class FacturXVatBreakdowns
     /// <summary>What the items summed must share with the breakdown: its category, its rate (none for O) and, for "rev", its exemption reason text and code.</summary>
     internal readonly record struct Scope(string Category, decimal? Rate, (string Code, string Text)? Reason, bool DetailOnly);
 
-    internal static bool Check(XNode tax, FxDoc d, string category, bool hasRate, bool detailOnly, Variant variant)
+    private static bool Check(XNode tax, FxDoc d, string category, bool hasRate, bool detailOnly, Variant variant)
     {
         decimal? rate = null;
         if (hasRate)
@@ -228,7 +228,7 @@ internal static class FacturXVatBreakdowns
     internal static int AllowanceChargeCount(FxDoc d, Scope scope) => d.FromRoot(HeaderAllowanceCharges).Count(ac => TaxMatches([.. ac.Kids("CategoryTradeTax")], scope));
 
     /// <summary>Σ BT-X-272, the logistics service charges whose applied tax matches.</summary>
-    private static decimal Logistics(FxDoc d, Scope scope)
+    internal static decimal Logistics(FxDoc d, Scope scope)
     {
         var values = new List<decimal>();
         foreach (var l in d.FromRoot(HeaderLogistics))
@@ -242,13 +242,13 @@ internal static class FacturXVatBreakdowns
         return Fx.RoundedSum(values);
     }
 
-    private static int LogisticsCount(FxDoc d, Scope scope) => d.FromRoot(HeaderLogistics).Count(l => TaxMatches([.. l.Kids("AppliedTradeTax")], scope));
+    internal static int LogisticsCount(FxDoc d, Scope scope) => d.FromRoot(HeaderLogistics).Count(l => TaxMatches([.. l.Kids("AppliedTradeTax")], scope));
 
     /// <summary>
     /// BR-FXEXT-S-09b: the breakdown's tax amount is <c>round(basis × rate ÷ 100 × 100) ÷ 100</c> within 0.01 per line,
     /// allowance/charge and logistics charge of its rate (and exemption reason, or any reason).
     /// </summary>
-    internal static bool TaxAmountPerRate(XNode tax, FxDoc d)
+    private static bool TaxAmountPerRate(XNode tax, FxDoc d)
     {
         if (tax.DecimalOf("RateApplicablePercent") is not { } rate)
         {
