@@ -70,6 +70,9 @@ internal static class ExtendedCtcFrMutations
         ["logistics-amount+1"] = t => ReplaceFirstCii(t, "<ram:AppliedAmount>3.00</ram:AppliedAmount>", _ => "<ram:AppliedAmount>4.00</ram:AppliedAmount>"),
         ["detail-line-exemption-reason"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, @"(?<=<ram:LineID>1</ram:LineID>.*?<ram:RateApplicablePercent>[^<]*</ram:RateApplicablePercent>)", _ => "<ram:ExemptionReason>Sonderregelung</ram:ExemptionReason>") : null,
         ["tax-exchange-allowed-children"] = t => ExtendedCtcFrOnly(t) ? Insert(t, "</ram:InvoiceCurrencyCode>", "<ram:TaxApplicableTradeCurrencyExchange><ram:SourceCurrencyCode>EUR</ram:SourceCurrencyCode><ram:TargetCurrencyCode>CHF</ram:TargetCurrencyCode><ram:ConversionRate>0.93</ram:ConversionRate></ram:TaxApplicableTradeCurrencyExchange>") : null,
+        ["product-global-id-scheme-9999"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:GlobalID schemeID=\"0160\">", _ => "<ram:GlobalID schemeID=\"9999\">") : null,
+        ["additional-reference-type-381"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:TypeCode>916</ram:TypeCode>", _ => "<ram:TypeCode>381</ram:TypeCode>") : null,
+        ["invoice-reference-type-and-date"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, @"<ram:SpecifiedTradeSettlementHeaderMonetarySummation>.*?</ram:SpecifiedTradeSettlementHeaderMonetarySummation>", m => m.Value + "<ram:InvoiceReferencedDocument><ram:IssuerAssignedID>R87654321012345</ram:IssuerAssignedID><ram:TypeCode>380</ram:TypeCode><ram:FormattedIssueDateTime><qdt:DateTimeString format=\"102\">20251001</qdt:DateTimeString></ram:FormattedIssueDateTime></ram:InvoiceReferencedDocument>") : null,
         ["subline-subgroup-without-net"] = t => ReplaceFirstCii(t, @"(?<=<ram:LineID>G2</ram:LineID>.*?)<ram:SpecifiedTradeSettlementLineMonetarySummation>.*?</ram:SpecifiedTradeSettlementLineMonetarySummation>", _ => string.Empty),
     };
 
