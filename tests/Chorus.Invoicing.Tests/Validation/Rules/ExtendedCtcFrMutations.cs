@@ -30,12 +30,19 @@ internal static class ExtendedCtcFrMutations
         ["all-S-to-O-basis+1"] = t => Recategorized(t, "O"),
         ["all-S-to-Z-basis+1"] = t => Recategorized(t, "Z"),
         ["all-S-to-M-basis+1"] = t => Recategorized(t, "M"),
+        ["all-S-to-L-basis+1"] = t => Recategorized(t, "L"),
 
         // A line of a category the breakdown lacks (BR-FREXT-x-01).
         ["first-line-category-AE"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>AE</ram:CategoryCode>") : null,
         ["first-line-category-K"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>K</ram:CategoryCode>") : null,
         ["first-line-category-G"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>G</ram:CategoryCode>") : null,
+        ["first-line-category-L"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>L</ram:CategoryCode>") : null,
+        ["first-line-category-M"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>M</ram:CategoryCode>") : null,
         ["first-line-category-O"] = t => ExtendedCtcFrOnly(t) ? ReplaceFirstCii(t, "<ram:CategoryCode>S</ram:CategoryCode>", _ => "<ram:CategoryCode>O</ram:CategoryCode>") : null,
+
+        // Item attributes (BR-FREXT-54-1/2).
+        ["item-attribute-without-name"] = t => ReplaceFirstCii(t, @"(?<=<ram:ApplicableProductCharacteristic>)\s*<ram:Description>[^<]*</ram:Description>", _ => string.Empty),
+        ["item-attribute-value-and-measure"] = t => ReplaceFirstCii(t, @"(?<=<ram:ApplicableProductCharacteristic>.*?<ram:Value>[^<]*</ram:Value>)", _ => "<ram:ValueMeasure unitCode=\"MLT\">100</ram:ValueMeasure>"),
 
         // Syntax restrictions the profile relaxes (CII-FREXT-SR-*, CII-SR-454, the referenced documents' DT rules).
         ["line-delivery-terms-location-id"] = t => ExtendedCtcFrOnly(t) ? Insert(t, "<ram:SpecifiedLineTradeAgreement>", "<ram:ApplicableTradeDeliveryTerms><ram:DeliveryTypeCode>FCA</ram:DeliveryTypeCode><ram:RelevantTradeLocation><ram:ID>DEMUH</ram:ID></ram:RelevantTradeLocation></ram:ApplicableTradeDeliveryTerms>") : null,
