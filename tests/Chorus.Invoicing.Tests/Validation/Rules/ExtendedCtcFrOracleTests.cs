@@ -23,6 +23,15 @@ public partial class ExtendedCtcFrOracleTests(ITestOutputHelper output)
 
     public static TheoryData<string> Syntaxes() => new("ubl", "cii");
 
+    // CII inputs left out of the comparison ("cii:" + input name), with the reason: known differences that are not the
+    // profile's own rules.
+    private static readonly Dictionary<string, string> ExcludedCii = new(StringComparer.Ordinal)
+    {
+        ["cii:frctc-a-a1-values"] = "an allowance without ram:ChargeIndicator (schema-invalid): our EN 16931 model rules read it as an allowance (BR-31, BR-33, BR-CO-21), the stylesheets' contexts need the indicator",
+        ["cii:frctc-a-a4-parties"] = "the same allowance without ram:ChargeIndicator (BR-31, BR-33, BR-AF-03, BR-CO-21)",
+        ["cii:frctc-b-S8-status-empty"] = "a LineStatusReasonCode of one space: the validator's schema-validating reader drops whitespace-only text, so $subLineCode != '' (BR-FREXT-06) sees an empty code",
+    };
+
     [Theory]
     [MemberData(nameof(Syntaxes))]
     public void ExtendedCtcFr_OnCorpusAndMutants_FailsTheAssertionsTheOfficialStylesheetFails(string syntax)
@@ -34,6 +43,11 @@ public partial class ExtendedCtcFrOracleTests(ITestOutputHelper output)
         var fired = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, text) in Inputs(syntax))
         {
+            if (ExcludedCii.ContainsKey(syntax + ":" + name))
+            {
+                continue;
+            }
+
             if (!recorded.TryGetValue(name, out var expected))
             {
                 missing.Add(name);

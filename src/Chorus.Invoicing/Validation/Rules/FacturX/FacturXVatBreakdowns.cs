@@ -76,7 +76,7 @@ internal static class FacturXVatBreakdowns
     }
 
     /// <summary>What the items summed must share with the breakdown: its category, its rate (none for O) and, for "rev", its exemption reason text and code.</summary>
-    private readonly record struct Scope(string Category, decimal? Rate, (string Code, string Text)? Reason, bool DetailOnly);
+    internal readonly record struct Scope(string Category, decimal? Rate, (string Code, string Text)? Reason, bool DetailOnly);
 
     private static bool Check(XNode tax, FxDoc d, string category, bool hasRate, bool detailOnly, Variant variant)
     {
@@ -155,7 +155,7 @@ internal static class FacturXVatBreakdowns
     private static bool Close(decimal diff, int count) => Math.Abs(diff) <= 0.01m * count;
 
     /// <summary><c>normalize-space(ram:X)</c> of the values, joined with a space when repeated (as the interpreter reads it).</summary>
-    private static string Joined(IEnumerable<XNode> nodes) => TreeQuery.NormalizeSpace(string.Join(" ", nodes.Select(static n => n.StringValue)));
+    internal static string Joined(IEnumerable<XNode> nodes) => TreeQuery.NormalizeSpace(string.Join(" ", nodes.Select(static n => n.StringValue)));
 
     /// <summary>
     /// The predicate on the taxes of an item: <c>X/ram:CategoryCode = cat and X/xs:decimal(ram:RateApplicablePercent) = $rate
@@ -181,7 +181,7 @@ internal static class FacturXVatBreakdowns
         d.FromRoot(Lines).Where(l => !scope.DetailOnly || FacturXVatCategories.LineFilterHolds(l));
 
     /// <summary>Σ BT-131: <c>round(sum(lines/ram:SpecifiedLineTradeSettlement[taxes match]/…/xs:decimal(ram:LineTotalAmount)) * 100) div 100</c>.</summary>
-    private static decimal LineNet(FxDoc d, Scope scope)
+    internal static decimal LineNet(FxDoc d, Scope scope)
     {
         var values = new List<decimal>();
         foreach (var line in ScopedLines(d, scope))
@@ -207,11 +207,11 @@ internal static class FacturXVatBreakdowns
     }
 
     /// <summary>The number of lines whose settlement taxes match.</summary>
-    private static int LineCount(FxDoc d, Scope scope) =>
+    internal static int LineCount(FxDoc d, Scope scope) =>
         ScopedLines(d, scope).Count(l => TaxMatches([.. l.Kids("SpecifiedLineTradeSettlement").SelectMany(static s => s.Kids("ApplicableTradeTax"))], scope));
 
     /// <summary>Σ BT-92 (allowances) or Σ BT-99 (charges) of the document level whose taxes match, <c>xs:decimal(ram:ActualAmount)</c>.</summary>
-    private static decimal AllowanceCharge(FxDoc d, Scope scope, bool charge)
+    internal static decimal AllowanceCharge(FxDoc d, Scope scope, bool charge)
     {
         var values = new List<decimal>();
         foreach (var ac in d.FromRoot(HeaderAllowanceCharges))
@@ -225,10 +225,10 @@ internal static class FacturXVatBreakdowns
         return Fx.RoundedSum(values);
     }
 
-    private static int AllowanceChargeCount(FxDoc d, Scope scope) => d.FromRoot(HeaderAllowanceCharges).Count(ac => TaxMatches([.. ac.Kids("CategoryTradeTax")], scope));
+    internal static int AllowanceChargeCount(FxDoc d, Scope scope) => d.FromRoot(HeaderAllowanceCharges).Count(ac => TaxMatches([.. ac.Kids("CategoryTradeTax")], scope));
 
     /// <summary>Σ BT-X-272, the logistics service charges whose applied tax matches.</summary>
-    private static decimal Logistics(FxDoc d, Scope scope)
+    internal static decimal Logistics(FxDoc d, Scope scope)
     {
         var values = new List<decimal>();
         foreach (var l in d.FromRoot(HeaderLogistics))
@@ -242,7 +242,7 @@ internal static class FacturXVatBreakdowns
         return Fx.RoundedSum(values);
     }
 
-    private static int LogisticsCount(FxDoc d, Scope scope) => d.FromRoot(HeaderLogistics).Count(l => TaxMatches([.. l.Kids("AppliedTradeTax")], scope));
+    internal static int LogisticsCount(FxDoc d, Scope scope) => d.FromRoot(HeaderLogistics).Count(l => TaxMatches([.. l.Kids("AppliedTradeTax")], scope));
 
     /// <summary>
     /// BR-FXEXT-S-09b: the breakdown's tax amount is <c>round(basis × rate ÷ 100 × 100) ÷ 100</c> within 0.01 per line,
