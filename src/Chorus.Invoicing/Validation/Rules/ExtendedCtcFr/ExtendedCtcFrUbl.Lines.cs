@@ -22,7 +22,8 @@ internal static partial class ExtendedCtcFrUbl
             InvoiceIds = UblX.InvoiceIds(line);
             LineIds = new HashSet<string>(line.Cbc("ID").Select(static i => i.StringValue), StringComparer.Ordinal);
             IsSublineCode = UblX.OwnStatusCodes(line, InvoiceIds).Any();
-            ParentIds = new HashSet<string>(ParentIdsOf(line), StringComparer.Ordinal);
+            ParentIdNodes = ParentIdNodesOf(line).ToList();
+            ParentIds = new HashSet<string>(ParentIdNodes.Select(static i => i.StringValue), StringComparer.Ordinal);
 
             // cac:BillingReference/cac:InvoiceDocumentReference[cbc:ID = $invoiceID]/cbc:DocumentStatusCode = 'GROUP'
             IsGroup = line.Cac("BillingReference").SelectMany(static r => r.Cac("InvoiceDocumentReference"))
@@ -41,14 +42,17 @@ internal static partial class ExtendedCtcFrUbl
 
         public HashSet<string> ParentIds { get; }
 
+        /// <summary><c>$parentID</c>: the parent line ids of the line's references to this invoice.</summary>
+        public List<XNode> ParentIdNodes { get; }
+
         public bool IsGroup { get; }
 
         /// <summary>The sibling lines whose parent is this line, with one of the sub-line codes.</summary>
         public IEnumerable<XNode> Children(params string[] codes) =>
-            UblX.LinesOf(Line.Parent!).Where(l => ParentIdsOf(l).Any(LineIds.Contains) && UblX.OwnStatusCodes(l, InvoiceIds).Any(c => Array.IndexOf(codes, c.StringValue) >= 0));
+            UblX.LinesOf(Line.Parent!).Where(l => ParentIdNodesOf(l).Any(i => LineIds.Contains(i.StringValue)) && UblX.OwnStatusCodes(l, InvoiceIds).Any(c => Array.IndexOf(codes, c.StringValue) >= 0));
 
-        private IEnumerable<string> ParentIdsOf(XNode line) =>
-            UblX.OwnReferences(line, InvoiceIds).SelectMany(static r => r.Cac("BillingReferenceLine")).SelectMany(static b => b.Cbc("ID")).Select(static i => i.StringValue);
+        private IEnumerable<XNode> ParentIdNodesOf(XNode line) =>
+            UblX.OwnReferences(line, InvoiceIds).SelectMany(static r => r.Cac("BillingReferenceLine")).SelectMany(static b => b.Cbc("ID"));
     }
 
     // BR-FREXT-05: a line's sub-line code is one of GROUP, DETAIL, INFORMATION (normalize-space of every reference's code).

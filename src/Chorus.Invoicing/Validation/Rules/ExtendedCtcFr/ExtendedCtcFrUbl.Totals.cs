@@ -25,8 +25,10 @@ internal static partial class ExtendedCtcFrUbl
             var allowances = parent.Cac("AllowanceCharge").Where(static a => UblX.ChargeIs(a, charge: false)).ToList();
             var charges = parent.Cac("AllowanceCharge").Where(static a => UblX.ChargeIs(a, charge: true)).ToList();
             AllowanceSum = UblX.RoundedDecimalSum(allowances.SelectMany(static a => a.Cbc("Amount")));
+            AllowanceExact = UblX.ExactRoundedDecimalSum(allowances.SelectMany(static a => a.Cbc("Amount")));
             AllowanceCount = allowances.Count;
             ChargeSum = UblX.RoundedDecimalSum(charges.SelectMany(static a => a.Cbc("Amount")));
+            ChargeExact = UblX.ExactRoundedDecimalSum(charges.SelectMany(static a => a.Cbc("Amount")));
             ChargeCount = charges.Count;
         }
 
@@ -35,6 +37,10 @@ internal static partial class ExtendedCtcFrUbl
         public int LineCount { get; }
 
         public decimal AllowanceSum { get; }
+
+        public ExactDecimal AllowanceExact { get; }
+
+        public ExactDecimal ChargeExact { get; }
 
         public int AllowanceCount { get; }
 
@@ -77,9 +83,7 @@ internal static partial class ExtendedCtcFrUbl
     // BR-FREXT-CO-15: with a VAT total in the document currency, abs(BT-112 - BT-110 - BT-109) le nb * 0.01.
     private static bool TaxInclusiveMatches(XNode total)
     {
-        var root = UblX.InvoiceRoot(total);
-        var currencies = new HashSet<string>(root is null ? [] : root.Cbc("DocumentCurrencyCode").Select(static c => c.StringValue), StringComparer.Ordinal);
-        var vat = total.Parent!.Cac("TaxTotal").SelectMany(static t => t.Cbc("TaxAmount")).Where(a => a.Attr("currencyID") is { } c && currencies.Contains(c)).ToList();
+        var vat = VatTotalsInDocumentCurrency(total);
         if (vat.Count == 0)
         {
             return true;
@@ -90,6 +94,14 @@ internal static partial class ExtendedCtcFrUbl
         var bt110 = UblX.Decimal(vat);
         var bt109 = UblX.Decimal(total.Cbc("TaxExclusiveAmount"));
         return bt112 is { } a && bt110 is { } b && bt109 is { } c && Math.Abs(a - b - c) <= t.ElementCount * 0.01m;
+    }
+
+    // ../cac:TaxTotal/cbc:TaxAmount[@currencyID = $invoiceCurrency] (BT-110).
+    private static List<XNode> VatTotalsInDocumentCurrency(XNode total)
+    {
+        var root = UblX.InvoiceRoot(total);
+        var currencies = new HashSet<string>(root is null ? [] : root.Cbc("DocumentCurrencyCode").Select(static c => c.StringValue), StringComparer.Ordinal);
+        return total.Parent!.Cac("TaxTotal").SelectMany(static t => t.Cbc("TaxAmount")).Where(a => a.Attr("currencyID") is { } c && currencies.Contains(c)).ToList();
     }
 
     // BR-CO-25 (profile's context /ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount): a positive amount due needs a due
@@ -135,8 +147,8 @@ internal static partial class ExtendedCtcFrUbl
         {
             var withRate = code != "O";
             Rate = withRate ? UblX.Decimal(category.Cbc("Percent")) : null;
-            var reasonText = UblX.Normalized(category.Cbc("TaxExemptionReason"));
-            var reasonCode = UblX.Normalized(category.Cbc("TaxExemptionReasonCode"));
+            var reasonText = ReasonText = UblX.Normalized(category.Cbc("TaxExemptionReason"));
+            var reasonCode = ReasonCode = UblX.Normalized(category.Cbc("TaxExemptionReasonCode"));
             var subtotal = category.Parent!;
             Basis = UblX.Decimal(subtotal.Cbc("TaxableAmount"));
             VatAmount = UblX.Decimal(subtotal.Cbc("TaxAmount"));
@@ -156,13 +168,17 @@ internal static partial class ExtendedCtcFrUbl
 
         public decimal? Rate { get; }
 
+        public string ReasonText { get; }
+
+        public string ReasonCode { get; }
+
         public decimal? Basis { get; }
 
         public decimal? VatAmount { get; }
 
-        public (XNum Lines, int LineCount, decimal Allowances, decimal Charges, int ChargeCount) Full { get; }
+        public (XNum Lines, int LineCount, decimal Allowances, decimal Charges, int ChargeCount, ExactDecimal AllowancesExact, ExactDecimal ChargesExact) Full { get; }
 
-        public (XNum Lines, int LineCount, decimal Allowances, decimal Charges, int ChargeCount) Ini { get; }
+        public (XNum Lines, int LineCount, decimal Allowances, decimal Charges, int ChargeCount, ExactDecimal AllowancesExact, ExactDecimal ChargesExact) Ini { get; }
 
         // abs($basisAmount - $calculatedAmountBT131 + $allowancesAmountBT92 - $chargesAmountBT99) le 0.01 * ($nbLineItems + $nbAllowancesOrCharges)
         public bool Holds(bool full)
@@ -175,14 +191,15 @@ internal static partial class ExtendedCtcFrUbl
         public bool VatMatches() =>
             VatAmount is { } vat && Basis is { } b && Rate is { } r && Math.Abs(vat - (Fx.Round(b * r / 100 * 100) / 100)) <= 0.01m * (Full.LineCount + Full.ChargeCount);
 
-        private static (XNum, int, decimal, decimal, int) Sums(List<XNode> lines, List<XNode> charges, HashSet<string> ids, Func<XNode, bool> same)
+        private static (XNum, int, decimal, decimal, int, ExactDecimal, ExactDecimal) Sums(List<XNode> lines, List<XNode> charges, HashSet<string> ids, Func<XNode, bool> same)
         {
             var amounts = lines.Where(l => l.Cac("Item").SelectMany(static i => i.Cac("ClassifiedTaxCategory")).Any(same) && UblX.CountsInTotals(l, ids))
                 .SelectMany(static l => l.Cbc("LineExtensionAmount")).ToList();
             var matching = charges.Where(a => a.Cac("TaxCategory").Any(same)).ToList();
-            var allowances = UblX.RoundedDecimalSum(charges.Where(a => UblX.ChargeIs(a, charge: false) && a.Cac("TaxCategory").Any(same)).SelectMany(static a => a.Cbc("Amount")));
-            var chargeSum = UblX.RoundedDecimalSum(charges.Where(a => UblX.ChargeIs(a, charge: true) && a.Cac("TaxCategory").Any(same)).SelectMany(static a => a.Cbc("Amount")));
-            return (UblX.RoundedSum(amounts), amounts.Count, allowances, chargeSum, matching.SelectMany(static a => a.Cbc("Amount")).Count());
+            var allowanceAmounts = charges.Where(a => UblX.ChargeIs(a, charge: false) && a.Cac("TaxCategory").Any(same)).SelectMany(static a => a.Cbc("Amount")).ToList();
+            var chargeAmounts = charges.Where(a => UblX.ChargeIs(a, charge: true) && a.Cac("TaxCategory").Any(same)).SelectMany(static a => a.Cbc("Amount")).ToList();
+            return (UblX.RoundedSum(amounts), amounts.Count, UblX.RoundedDecimalSum(allowanceAmounts), UblX.RoundedDecimalSum(chargeAmounts), matching.SelectMany(static a => a.Cbc("Amount")).Count(),
+                UblX.ExactRoundedDecimalSum(allowanceAmounts), UblX.ExactRoundedDecimalSum(chargeAmounts));
         }
     }
 

@@ -162,6 +162,13 @@ internal static class UblX
     /// <summary><c>xs:decimal(round(sum(nodes) * 100) div 100)</c>.</summary>
     public static decimal RoundedDecimalSum(IEnumerable<XNode> nodes) => Fx.RoundedSumUntyped(nodes, tenTimesTen: false);
 
+    /// <summary><see cref="RoundedDecimalSum"/> with every digit of the double it is cast from (what messages show).</summary>
+    public static ExactDecimal ExactRoundedDecimalSum(IEnumerable<XNode> nodes)
+    {
+        var (isDouble, d, _) = Fx.SumUntyped(nodes);
+        return isDouble ? ExactDecimal.Of(XNum.Dbl(d).Round2().D) : ExactDecimal.Of(0m);
+    }
+
     /// <summary><c>not(contains(normalize-space(v), ' ')) and contains(' list ', concat(' ', normalize-space(v), ' '))</c>.</summary>
     public static bool InList(HashSet<string> list, string value)
     {
@@ -174,4 +181,61 @@ internal static class UblX
     /// <summary><c>cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'</c> (existential over the tax schemes).</summary>
     public static bool VatScheme(XNode category) =>
         category.Cac("TaxScheme").Any(static s => string.Equals(Normalized(s.Cbc("ID")).ToUpperInvariant(), "VAT", StringComparison.Ordinal));
+}
+
+/// <summary>
+/// An exact decimal for the values messages show: Saxon's <c>xs:decimal(xs:double)</c> keeps every digit of the binary
+/// value (0.2 is 0.200000000000000011102230246251565404236316680908203125), more than <see cref="decimal"/> holds.
+/// </summary>
+internal readonly record struct ExactDecimal(System.Numerics.BigInteger Unscaled, int Scale)
+{
+    public static ExactDecimal Of(decimal m)
+    {
+        var bits = decimal.GetBits(m);
+        var magnitude = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | new System.Numerics.BigInteger((uint)bits[0]);
+        return new(bits[3] < 0 ? -magnitude : magnitude, (bits[3] >> 16) & 0xFF);
+    }
+
+    /// <summary>The exact value of a finite double (mantissa × 2^exponent, with 2^-n = 5^n / 10^n).</summary>
+    public static ExactDecimal Of(double d)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(d);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        var value = exponent >= 0
+            ? new ExactDecimal(new System.Numerics.BigInteger(mantissa) << exponent, 0)
+            : new ExactDecimal(new System.Numerics.BigInteger(mantissa) * System.Numerics.BigInteger.Pow(5, -exponent), -exponent);
+        return bits < 0 ? new ExactDecimal(-value.Unscaled, value.Scale) : value;
+    }
+
+    public static ExactDecimal operator -(ExactDecimal a, ExactDecimal b)
+    {
+        var scale = Math.Max(a.Scale, b.Scale);
+        return new(a.Unscaled * System.Numerics.BigInteger.Pow(10, scale - a.Scale) - (b.Unscaled * System.Numerics.BigInteger.Pow(10, scale - b.Scale)), scale);
+    }
+
+    public ExactDecimal Abs() => new(System.Numerics.BigInteger.Abs(Unscaled), Scale);
+
+    /// <summary>xs:decimal's canonical form: no trailing fractional zeros, no point for an integer.</summary>
+    public override string ToString()
+    {
+        var digits = System.Numerics.BigInteger.Abs(Unscaled).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Scale > 0)
+        {
+            digits = digits.PadLeft(Scale + 1, '0');
+            digits = digits.Insert(digits.Length - Scale, ".").TrimEnd('0').TrimEnd('.');
+        }
+
+        return Unscaled.Sign < 0 && digits != "0" ? "-" + digits : digits;
+    }
 }

@@ -162,10 +162,10 @@ internal static partial class ExtendedCtcFrUbl
             Assert("BR-FREXT-11", ParentLineExists),
             Assert("BR-FREXT-12", GroupChildrenHaveAmounts)));
 
-    /// <summary>An assertion with the stylesheet's flag and message; a dynamic error (XPath) makes it fail.</summary>
+    /// <summary>An assertion with the stylesheet's flag and message (its values filled in); a dynamic error (XPath) makes it fail.</summary>
     private static TreeAssert Assert(string id, Func<XNode, bool> test)
     {
-        var (fatal, message) = Texts[id];
+        var fatal = Texts[id].Fatal;
         return new TreeAssert(id, fatal, n =>
         {
             try
@@ -176,6 +176,6 @@ internal static partial class ExtendedCtcFrUbl
             {
                 return null;
             }
-        }, Prefix + message);
+        }, Plain(id), n => Describe(id, n));
     }
 }
