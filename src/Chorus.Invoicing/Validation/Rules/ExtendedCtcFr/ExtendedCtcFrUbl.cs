@@ -50,8 +50,12 @@ internal static partial class ExtendedCtcFrUbl
         "application/vnd.oasis.opendocument.spreadsheet", "application/xml", "text/xml",
     ];
 
-    /// <summary>The ids checked here.</summary>
-    public static IEnumerable<string> Ids => Compiled.Patterns.SelectMany(static p => p.Ids).Distinct(StringComparer.Ordinal);
+    // The profile restates them on the document-level cac:BillingReference only; the EN 16931 rules check them and
+    // ExtendedCtcFrRules keeps their problems on that reference.
+    private static readonly string[] RestatedEn16931 = ["BR-55", "UBL-SR-06", "UBL-SR-07"];
+
+    /// <summary>The ids of the stylesheet's new assertions: checked here, or (BR-55, UBL-SR-06/07) by the EN 16931 rules as the profile narrows them.</summary>
+    public static IEnumerable<string> Ids => Compiled.Patterns.SelectMany(static p => p.Ids).Concat(RestatedEn16931).Distinct(StringComparer.Ordinal);
 
     /// <summary>Adds a problem per failed assertion.</summary>
     public static void Run(XNode document, List<ValidationProblem> problems)
