@@ -20,7 +20,7 @@ internal static partial class ExtendedCtcFrUbl
         {
             ["BR-FREXT-CO-10"] = static n =>
             {
-                var t = new MonetaryTotal(n);
+                var t = MonetaryTotal.Of(n);
                 var bt106 = UblX.Decimal(n.Cbc("LineExtensionAmount"));
                 return [InvoiceIdText(n), t.LineSum, bt106, t.LineCount, bt106 is { } b ? (XNum.Dec(b) - t.LineSum).Abs().Round2() : null];
             },
@@ -28,7 +28,7 @@ internal static partial class ExtendedCtcFrUbl
             ["BR-FREXT-CO-12"] = static n => AllowanceOrChargeValues(n, charge: true),
             ["BR-FREXT-CO-13"] = static n =>
             {
-                var t = new MonetaryTotal(n);
+                var t = MonetaryTotal.Of(n);
                 var bt109 = UblX.Decimal(n.Cbc("TaxExclusiveAmount"));
                 object? result = bt109 is { } b ? (XNum.Dec(b) - t.LineSum + XNum.Dec(t.AllowanceSum) - XNum.Dec(t.ChargeSum)).Abs().Round2() : null;
                 return [InvoiceIdText(n), t.LineSum, bt109, t.ElementCount, result];
@@ -36,7 +36,7 @@ internal static partial class ExtendedCtcFrUbl
             ["BR-FREXT-CO-15"] = static n =>
             {
                 var vat = VatTotalsInDocumentCurrency(n);
-                return [vat.Count > 0, UblX.Decimal(n.Cbc("TaxExclusiveAmount")), new MonetaryTotal(n).ElementCount, UblX.Decimal(vat), UblX.Decimal(n.Cbc("TaxInclusiveAmount"))];
+                return [vat.Count > 0, UblX.Decimal(n.Cbc("TaxExclusiveAmount")), MonetaryTotal.Of(n).ElementCount, UblX.Decimal(vat), UblX.Decimal(n.Cbc("TaxInclusiveAmount"))];
             },
             ["BR-FREXT-S-09"] = static n =>
             {
@@ -48,10 +48,10 @@ internal static partial class ExtendedCtcFrUbl
             ["BR-FREXT-06"] = static n => [InvoiceIdText(n), Joined(n.Cbc("ID")), Joined(n.Cac("BillingReference").SelectMany(static r => r.Cac("BillingReferenceLine")).SelectMany(static l => l.Cbc("ID"))), Joined(StatusCodes(n))],
             ["BR-FREXT-08"] = static n =>
             {
-                var s = new SubLine(n);
+                var s = SubLine.Of(n);
                 return [InvoiceIdText(n), Joined(n.Cbc("ID")), Joined(n.Cbc("LineExtensionAmount")), UblX.RoundedSum(s.Children("DETAIL", "GROUP").SelectMany(static c => c.Cbc("LineExtensionAmount"))), Joined(StatusCodes(n))];
             },
-            ["BR-FREXT-11"] = static n => [InvoiceIdText(n), Joined(n.Cbc("ID")), string.Join(" ", new SubLine(n).ParentIdNodes.Select(static i => i.StringValue))],
+            ["BR-FREXT-11"] = static n => [InvoiceIdText(n), Joined(n.Cbc("ID")), string.Join(" ", SubLine.Of(n).ParentIdNodes.Select(static i => i.StringValue))],
             ["BR-FREXT-12"] = static n => [InvoiceIdText(n), Joined(n.Cbc("ID"))],
         };
 
@@ -94,7 +94,7 @@ internal static partial class ExtendedCtcFrUbl
 
     private static object?[] AllowanceOrChargeValues(XNode total, bool charge)
     {
-        var t = new MonetaryTotal(total);
+        var t = MonetaryTotal.Of(total);
         var stated = UblX.Decimal(total.Cbc(charge ? "ChargeTotalAmount" : "AllowanceTotalAmount"));
         var (sum, count) = charge ? (t.ChargeExact, t.ChargeCount) : (t.AllowanceExact, t.AllowanceCount);
         return [sum, stated, count, stated is { } s ? (ExactDecimal.Of(s) - sum).Abs() : null];
@@ -126,7 +126,11 @@ internal static partial class ExtendedCtcFrUbl
     private static IEnumerable<XNode> StatusCodes(XNode line) =>
         line.Cac("BillingReference").SelectMany(static r => r.Cac("InvoiceDocumentReference")).SelectMany(static d => d.Cbc("DocumentStatusCode"));
 
-    private static string InvoiceIdText(XNode any) => UblX.InvoiceRoot(any) is { } root ? Joined(root.Cbc("ID")) : string.Empty;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, string> InvoiceIdTexts = new();
+
+    // $invoiceID as xsl:value-of writes it, once per document (every line of a large invoice may fail).
+    private static string InvoiceIdText(XNode any) =>
+        InvoiceIdTexts.GetValue(any.Document, static d => UblX.InvoiceRoot(d) is { } root ? Joined(root.Cbc("ID")) : string.Empty);
 
     private static string Joined(IEnumerable<XNode> nodes) => string.Join(" ", nodes.Select(static n => n.StringValue));
 

@@ -12,10 +12,12 @@ internal static partial class ExtendedCtcFrUbl
 {
     // ---- cac:LegalMonetaryTotal (BR-FREXT-CO-10…15) ---------------------------------------------------------------------
 
-    /// <summary>The variables of the cac:LegalMonetaryTotal rule.</summary>
+    /// <summary>The variables of the cac:LegalMonetaryTotal rule (computed once per element: five assertions use them).</summary>
     private sealed class MonetaryTotal
     {
-        public MonetaryTotal(XNode total)
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, MonetaryTotal> Cache = new();
+
+        private MonetaryTotal(XNode total)
         {
             var ids = UblX.InvoiceIds(total);
             var lineAmounts = UblX.AllLines(total).Where(l => UblX.CountsInTotals(l, ids)).SelectMany(static l => l.Cbc("LineExtensionAmount")).ToList();
@@ -49,19 +51,21 @@ internal static partial class ExtendedCtcFrUbl
         public int ChargeCount { get; }
 
         public int ElementCount => LineCount + AllowanceCount + ChargeCount;
+
+        public static MonetaryTotal Of(XNode total) => Cache.GetValue(total, static t => new MonetaryTotal(t));
     }
 
     // BR-FREXT-CO-10: round(abs(BT-106 - Σ BT-131) * 100) div 100 le nb * 0.01.
     private static bool LineTotalMatches(XNode total)
     {
-        var t = new MonetaryTotal(total);
+        var t = MonetaryTotal.Of(total);
         return UblX.Decimal(total.Cbc("LineExtensionAmount")) is { } bt106 && (XNum.Dec(bt106) - t.LineSum).Abs().Round2().Le(t.LineCount * 0.01m);
     }
 
     // BR-FREXT-CO-11/12: abs(BT-107 - Σ BT-92) le nb * 0.01, or neither the total nor an allowance (charge).
     private static bool AllowanceOrChargeTotalMatches(XNode total, bool charge)
     {
-        var t = new MonetaryTotal(total);
+        var t = MonetaryTotal.Of(total);
         var stated = UblX.Decimal(total.Cbc(charge ? "ChargeTotalAmount" : "AllowanceTotalAmount"));
         var (sum, count) = charge ? (t.ChargeSum, t.ChargeCount) : (t.AllowanceSum, t.AllowanceCount);
         if (stated is { } s && Math.Abs(s - sum) <= count * 0.01m)
@@ -75,7 +79,7 @@ internal static partial class ExtendedCtcFrUbl
     // BR-FREXT-CO-13: round(abs(BT-109 - Σ BT-131 + Σ BT-92 - Σ BT-99) * 100) div 100 le nb * 0.01.
     private static bool TaxExclusiveMatches(XNode total)
     {
-        var t = new MonetaryTotal(total);
+        var t = MonetaryTotal.Of(total);
         return UblX.Decimal(total.Cbc("TaxExclusiveAmount")) is { } bt109
             && (XNum.Dec(bt109) - t.LineSum + XNum.Dec(t.AllowanceSum) - XNum.Dec(t.ChargeSum)).Abs().Round2().Le(t.ElementCount * 0.01m);
     }
@@ -89,7 +93,7 @@ internal static partial class ExtendedCtcFrUbl
             return true;
         }
 
-        var t = new MonetaryTotal(total);
+        var t = MonetaryTotal.Of(total);
         var bt112 = UblX.Decimal(total.Cbc("TaxInclusiveAmount"));
         var bt110 = UblX.Decimal(vat);
         var bt109 = UblX.Decimal(total.Cbc("TaxExclusiveAmount"));
@@ -126,12 +130,47 @@ internal static partial class ExtendedCtcFrUbl
     /// </summary>
     private static bool CategoryHasBreakdown(XNode root, string code)
     {
-        var ids = new HashSet<string>(root.Cbc("ID").Select(static i => i.StringValue), StringComparer.Ordinal);
-        bool Of(XNode category) => UblX.Normalized(category.Cbc("ID")) == code;
-        var documentLevel = root.Cac("AllowanceCharge").SelectMany(static a => a.Cac("TaxCategory")).Count(Of);
-        var lines = UblX.LinesOf(root).Where(l => UblX.CountsInTotals(l, ids)).SelectMany(static l => l.Cac("Item")).SelectMany(static i => i.Cac("ClassifiedTaxCategory")).Count(Of);
-        var breakdowns = root.Cac("TaxTotal").SelectMany(static t => t.Cac("TaxSubtotal")).SelectMany(static s => s.Cac("TaxCategory")).Count(Of);
+        var uses = CategoryUses.Of(root);
+        var documentLevel = CategoryUses.Get(uses.DocumentLevel, code);
+        var lines = CategoryUses.Get(uses.Lines, code);
+        var breakdowns = CategoryUses.Get(uses.Breakdowns, code);
         return documentLevel + lines + breakdowns == 0 || (breakdowns >= 1 && (documentLevel > 0 || lines > 0));
+    }
+
+    /// <summary>
+    /// How many categories of each code (<c>normalize-space(cbc:ID)</c>) the document allowances/charges, the counted
+    /// lines' items and the VAT breakdowns have: the counts of the nine BR-FREXT-x-01, in one pass.
+    /// </summary>
+    private sealed class CategoryUses
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, CategoryUses> Cache = new();
+
+        private CategoryUses(XNode root)
+        {
+            var ids = UblX.InvoiceIds(root); // the root rule's $invoiceID is its cbc:ID: the same values
+            Count(DocumentLevel, root.Cac("AllowanceCharge").SelectMany(static a => a.Cac("TaxCategory")));
+            Count(Lines, UblX.LinesOf(root).Where(l => UblX.CountsInTotals(l, ids)).SelectMany(static l => l.Cac("Item")).SelectMany(static i => i.Cac("ClassifiedTaxCategory")));
+            Count(Breakdowns, root.Cac("TaxTotal").SelectMany(static t => t.Cac("TaxSubtotal")).SelectMany(static s => s.Cac("TaxCategory")));
+        }
+
+        public Dictionary<string, int> DocumentLevel { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Breakdowns { get; } = new(StringComparer.Ordinal);
+
+        public static CategoryUses Of(XNode root) => Cache.GetValue(root, static r => new CategoryUses(r));
+
+        public static int Get(Dictionary<string, int> counts, string code) => counts.TryGetValue(code, out var n) ? n : 0;
+
+        private static void Count(Dictionary<string, int> counts, IEnumerable<XNode> categories)
+        {
+            foreach (var c in categories)
+            {
+                var code = UblX.Normalized(c.Cbc("ID"));
+                counts[code] = Get(counts, code) + 1;
+            }
+        }
     }
 
     // ---- /*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[code][VAT] (BR-FREXT-x-08, -08ini, -08rev, S-09) ---------------
@@ -143,7 +182,9 @@ internal static partial class ExtendedCtcFrUbl
     /// </summary>
     private sealed class BreakdownSums
     {
-        public BreakdownSums(XNode category, string code)
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, BreakdownSums> Cache = new();
+
+        private BreakdownSums(XNode category, string code)
         {
             var withRate = code != "O";
             Rate = withRate ? UblX.Decimal(category.Cbc("Percent")) : null;
@@ -190,6 +231,9 @@ internal static partial class ExtendedCtcFrUbl
         // BR-FREXT-S-09: abs(BT-117 - xs:decimal(round(BT-116 * BT-119 div 100 * 100) div 100)) le 0.01 * (nb lines + nb allowances/charges).
         public bool VatMatches() =>
             VatAmount is { } vat && Basis is { } b && Rate is { } r && Math.Abs(vat - (Fx.Round(b * r / 100 * 100) / 100)) <= 0.01m * (Full.LineCount + Full.ChargeCount);
+
+        // One per breakdown category element (its code is the one its context matched): three or four assertions use them.
+        public static BreakdownSums Of(XNode category, string code) => Cache.GetValue(category, c => new BreakdownSums(c, code));
 
         private static (XNum, int, decimal, decimal, int, ExactDecimal, ExactDecimal) Sums(List<XNode> lines, List<XNode> charges, HashSet<string> ids, Func<XNode, bool> same)
         {

@@ -52,8 +52,13 @@ internal static class UblX
     public static XNode? InvoiceRoot(XNode any) =>
         any.Document.DocumentElement() is { } r && (r.Is(Ns.UblInvoice, "Invoice") || r.Is(Ns.UblCreditNote, "CreditNote")) ? r : null;
 
-    /// <summary><c>$invoiceID</c>: the values of <c>(/ubl:Invoice|/cn:CreditNote)/cbc:ID</c>.</summary>
-    public static HashSet<string> InvoiceIds(XNode any)
+    // Per document: the rules on each line need $invoiceID, and the document element's children are the lines too.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, HashSet<string>> InvoiceIdCache = new();
+
+    /// <summary><c>$invoiceID</c>: the values of <c>(/ubl:Invoice|/cn:CreditNote)/cbc:ID</c> (do not modify: shared by the document's rules).</summary>
+    public static HashSet<string> InvoiceIds(XNode any) => InvoiceIdCache.GetValue(any.Document, static d => ReadInvoiceIds(d));
+
+    private static HashSet<string> ReadInvoiceIds(XNode any)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (InvoiceRoot(any) is { } root)
@@ -67,14 +72,21 @@ internal static class UblX
         return ids;
     }
 
-    /// <summary>Every <c>cac:InvoiceLine</c> and <c>cac:CreditNoteLine</c> of the document, in document order (<c>//cac:InvoiceLine|//cac:CreditNoteLine</c>).</summary>
-    public static List<XNode> AllLines(XNode any)
+    /// <summary>Every <c>cac:InvoiceLine</c> and <c>cac:CreditNoteLine</c> of the document, in document order (<c>//cac:InvoiceLine|//cac:CreditNoteLine</c>; do not modify: shared by the document's rules).</summary>
+    public static List<XNode> AllLines(XNode any) => AllLinesCache.GetValue(any.Document, static doc =>
     {
-        var doc = any.Document;
-        var lines = doc.Descendants(Ns.Cac, "InvoiceLine").Concat(doc.Descendants(Ns.Cac, "CreditNoteLine")).ToList();
+        var lines = Named(doc, "InvoiceLine").Concat(Named(doc, "CreditNoteLine")).ToList();
         lines.Sort(static (a, b) => a.Order.CompareTo(b.Order));
         return lines;
-    }
+    });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<XNode, List<XNode>> AllLinesCache = new();
+
+    // //cac:local from the document's element index (one pass over the document for all rules), else a walk.
+    private static IEnumerable<XNode> Named(XNode doc, string local) =>
+        doc.ElementIndex is { } index
+            ? index.TryGetValue((Ns.Cac, local), out var list) ? list.Cast<XNode>() : []
+            : doc.Descendants(Ns.Cac, local);
 
     /// <summary><c>cac:InvoiceLine | cac:CreditNoteLine</c> children of a node.</summary>
     public static IEnumerable<XNode> LinesOf(XNode parent) =>

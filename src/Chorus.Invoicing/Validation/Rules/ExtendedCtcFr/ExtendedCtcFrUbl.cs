@@ -116,7 +116,7 @@ internal static partial class ExtendedCtcFrUbl
         return new TreePattern([.. rules]);
     }
 
-    private static BreakdownSums Sums(XNode category, string code) => new(category, code);
+    private static BreakdownSums Sums(XNode category, string code) => BreakdownSums.Of(category, code);
 
     // M12, the syntax rules.
     private static TreePattern SyntaxRules() => new(
