@@ -33,10 +33,7 @@ internal static partial class ExtendedCtcFrUbl
         ("S", "S"), ("Z", "Z"), ("E", "E"), ("AE", "AE"), ("IC", "K"), ("G", "G"), ("O", "O"), ("AF", "L"), ("AG", "M"),
     ];
 
-    private static readonly HashSet<string> Untdid6313 = UblX.List(" A AAA AAB AAC AAD AAF AAG AAH AAI AAJ AAK AAM AAN AAO AAP AAQ AAR AAS AAT AAU AAV AAW AAX AAY AAZ ABA ABB ABC ABD ABE ABF ABG ABH ABI ABJ ABK ABL ABM ABN ABO ABP ABS ABT ABX ABY ABZ ACA ACE ACG ACN ACP ACS ACV ACW ACX ADR ADS ADT ADU ADV ADW ADX ADY ADZ AEA AEB AEC AED AEE AEF AEG AEH AEI AEJ AEK AEL AEM AEN AEO AEP AEQ AER AES AET AEU AEV AEW AEX AEY AEZ AF AFA AFB AFC AFD AFE AFF AFG AFH AFI AFJ AFK AFL AFM AFN AFO AFP AFQ AFR AFS AFT AFU AFV AFW AFX B BL BMY BMZ BNA BNB BNC BND BNE BNF BNG BNH BNI BNJ BNK BNL BNM BNN BNO BNP BNQ BNR BNS BNT BNU BNV BNW BNX BNY BNZ BR BRA BRB BRC BRD BRE BRF BRG BRH BRI BRJ BRK BRL BRM BRN BRO BRP BRQ BRR BRS BRT BRU BRV BS BSW BSX BSY BSZ BTA BTB BTC BTD BTE BTF BTG BTH BTI BTJ BTK BTL BTM BW CHN CHO CM CT CV CZ D DI DL DN DP DR DS DW E EA F FI FL FN FV GG GW HF HM HT IB ID L LM LN LND M MO MW N OD PRS PTN RA RF RJ RMW RP RUN RY SQ T TC TH TN TT VGM VH VW WA WD WM WU XH XQ XZ YS ZAL ZAS ZB ZBI ZC ZCA ZCB ZCE ZCL ZCO ZCR ZCU ZFE ZFS ZGE ZH ZK ZMG ZMN ZMO ZN ZNA ZNB ZNI ZO ZP ZPB ZS ZSB ZSE ZSI ZSL ZSN ZTA ZTE ZTI ZV ZW ZWA ZZN ZZR ZZZ BEST_BEFORE_DATE COLOR_TEXT COMMISSION DEPOSIT_SYSTEM DEPOSIT_TYPE ENERGY_CLASS EXPIRATION_DATE FEE KIND_OF_ARTICLE MATERIAL METER_LOCATION METER_NUMBER ORGANIC_CONTROL_BODY PACKAGING_MATERIAL PACKAGING_TYPE PROMOTIONAL_VARIANT SEAL_NUMBER SIZE_CODE SIZE_TEXT TRADING_UNIT WASTE_CODE WASTE_FRACTION WEEE_NUMBER ");
-
-    private static readonly HashSet<string> Untdid7161 = UblX.List(" AA AAA AAC AAD AAE AAF AAH AAI AAS AAT AAV AAY AAZ ABA ABB ABC ABD ABF ABK ABL ABN ABR ABS ABT ABU ACF ACG ACH ACI ACJ ACK ACL ACM ACS ADC ADE ADJ ADK ADL ADM ADN ADO ADP ADQ ADR ADT ADW ADY ADZ AEA AEB AEC AED AEF AEH AEI AEJ AEK AEL AEM AEN AEO AEP AES AET AEU AEV AEW AEX AEY AEZ AJ AU CA CAB CAD CAE CAF CAI CAJ CAK CAL CAM CAN CAO CAP CAQ CAR CAS CAT CAU CAV CAW CAX CAY CAZ CD CG CS CT DAB DAD DAC DAF DAG DAH DAI DAJ DAK DAL DAM DAN DAO DAP DAQ DL EG EP ER FAA FAB FAC FC FH FI GAA HAA HD HH IAA IAB ID IF IR IS KO L1 LA LAA LAB LF MAE MI ML NAA OA PA PAA PC PL PRV RAB RAC RAD RAF RE RF RH RV SA SAA SAD SAE SAI SG SH SM SU TAB TAC TT TV V1 V2 WH XAA YY ZZZ ");
-
+    // The code lists of BR-FREXT-04 and CL-20 are those of BR-FXEXT-04 (FacturXVatExtended) and BR-CL-20 (CodeLists).
     // UNCL 5153 without VAT.
     private static readonly HashSet<string> Uncl5153 = UblX.List(" AAA AAB AAC AAD AAE AAF AAG AAH AAI AAJ AAK AAL AAM AAO AAP ADD BOL CAP CAR COC CST CUD CVD ENV EXC EXP FET FRE GCN GST ILL IMP IND LAC LCN LDP LOC LST MCA MCD OTH PDB PDC PRF SCN SSS STT SUP SUR SWT TAC TOT TOX TTA VAD ");
 
@@ -130,7 +127,7 @@ internal static partial class ExtendedCtcFrUbl
     private static TreePattern CodeLists() => new(
         new TreeRuleContext("cac:AllowanceCharge[cbc:ChargeIndicator = false()]/cbc:AllowanceChargeReasonCode", ReasonCode(charge: false, static _ => true)),
         new TreeRuleContext("cac:AllowanceCharge[cbc:ChargeIndicator = true()]/cbc:AllowanceChargeReasonCode[@listID='7161' or not(@listID)]", ReasonCode(charge: true, static n => n.Attr("listID") is null or "7161"),
-            Assert("BR-FREXT-CL-20", static n => UblX.InList(Untdid7161, n.StringValue))),
+            Assert("BR-FREXT-CL-20", static n => UblX.InList(Rules.CodeLists.Untdid7161, n.StringValue))),
         new TreeRuleContext("cac:AllowanceCharge[cbc:ChargeIndicator = true()]/cbc:AllowanceChargeReasonCode[@listID='5153']", ReasonCode(charge: true, static n => n.Attr("listID") == "5153"),
             Assert("BR-FREXT-CL-20-TAX", static n => UblX.InList(Uncl5153, n.StringValue))),
         new TreeRuleContext("cac:AllowanceCharge[cbc:ChargeIndicator = true()]/cbc:AllowanceChargeReasonCode[exists(@listID)]", ReasonCode(charge: true, static n => n.Attr("listID") is not null),
@@ -158,7 +155,7 @@ internal static partial class ExtendedCtcFrUbl
     private static TreePattern SubLines() => new(
         new TreeRuleContext("(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:NameCode",
             TreeMatch.Path("cac:InvoiceLine/cac:Item/cac:AdditionalItemProperty/cbc:NameCode", "cac:CreditNoteLine/cac:Item/cac:AdditionalItemProperty/cbc:NameCode"),
-            Assert("BR-FREXT-04", static n => UblX.InList(Untdid6313, n.StringValue))),
+            Assert("BR-FREXT-04", static n => UblX.InList(FacturXVatExtended.AttributeCodeSet, n.StringValue))),
         new TreeRuleContext("(cac:InvoiceLine|cac:CreditNoteLine)", TreeMatch.Path("cac:InvoiceLine", "cac:CreditNoteLine"),
             Assert("BR-FREXT-05", SublineCodeKnown),
             Assert("BR-FREXT-06", ParentedLineHasCode),
