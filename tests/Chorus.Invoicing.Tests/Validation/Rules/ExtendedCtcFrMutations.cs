@@ -49,6 +49,14 @@ internal static class ExtendedCtcFrMutations
 
             // BR-55, UBL-SR-06, UBL-SR-07 on the document's references; the same reference on a line is not checked
             ["billing-references-bad"] = t => UblFirst(t, @"(<(?:\w+:)?AccountingSupplierParty>)", "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:IssueDate>2025-12-30</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference><cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>F1</cbc:ID></cac:InvoiceDocumentReference><cac:InvoiceDocumentReference><cbc:ID>F2</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference>$1"),
+            // which lines count (DETAIL or no reference to the invoice itself), and XPath's reading of codes and numbers
+            ["group-line-reference-other-invoice"] = t => UblFirst(t, @"<cbc:ID>[^<]*</cbc:ID>(\s*<cbc:DocumentStatusCode>GROUP<)", "<cbc:ID>F000001</cbc:ID>$1"),
+            ["group-line-without-quantity-price"] = t => UblFirst(t, @"(<(?:\w+:)?(?:InvoiceLine|CreditNoteLine)>\s*<cbc:ID>1</cbc:ID>\s*)<cbc:\w+Quantity[^>]*>[^<]*</cbc:\w+Quantity>(.*?)<cac:Price>.*?</cac:Price>", "$1$2"),
+            ["detail-line-without-quantity"] = t => UblFirst(t, @"(<cbc:ID>1\.1</cbc:ID>\s*)<cbc:\w+Quantity[^>]*>[^<]*</cbc:\w+Quantity>", "$1"),
+            ["subline-code-lowercase"] = t => UblFirst(t, @"<cbc:DocumentStatusCode>DETAIL<", "<cbc:DocumentStatusCode>detail<"),
+            ["breakdown-scheme-lowercase"] = t => UblFirst(t, @"(<(?:\w+:)?TaxSubtotal>.*?<(?:\w+:)?TaxScheme>\s*<(?:\w+:)?ID>)VAT<", "${1} vat <"),
+            ["breakdown-percent-spaces"] = t => UblFirst(t, @"(<(?:\w+:)?TaxSubtotal>.*?<(?:\w+:)?Percent>)([^<]*)<", "$1 $2 <"),
+
             ["line-billing-reference-without-id"] = t => UblFirst(t, @"(<(?:\w+:)?(?:InvoiceLine|CreditNoteLine)>.*?</(?:\w+:)?LineExtensionAmount>)", "$1<cac:BillingReference><cac:InvoiceDocumentReference><cbc:IssueDate>2025-12-30</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>"),
         };
 
