@@ -7,9 +7,10 @@ namespace Chorus.Invoicing.Validation.Rules.Bindings;
 /// One assertion of a rule: official id, flag and message, and its test on the context element. The test answers
 /// true (holds), false (fails) or null where XPath 2.0 raises a dynamic error (several items where one is expected, a
 /// text compared with <c>false()</c> that is not a boolean): the official stylesheet stops there, the validator reports
-/// the rule as failed, as the schematron table did.
+/// the rule as failed, as the schematron table did. <see cref="Describe"/>, when given, writes the message of a failure
+/// on a context element (the values a stylesheet's message shows); null falls back to <see cref="Message"/>.
 /// </summary>
-internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message);
+internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message, Func<XNode, string?>? Describe = null);
 
 /// <summary>
 /// A context test on elements: true, false, or null on a dynamic error (the whole rule is then skipped, as the
@@ -83,7 +84,8 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
                     var holds = a.Holds(e);
                     if (holds != true)
                     {
-                        problems.Report(a.Id, a.Fatal, holds is null ? a.Message + EvaluationFailed : a.Message, e);
+                        var message = a.Describe?.Invoke(e) ?? a.Message;
+                        problems.Report(a.Id, a.Fatal, holds is null ? message + EvaluationFailed : message, e);
                     }
                 }
             }
