@@ -22,7 +22,7 @@ internal sealed class XNode
     private string? _stringValue;
     private string? _value;
     private Func<string>? _lazyValue;
-    private Dictionary<(string Ns, string Local), List<object>>? _elementIndex;
+    private Dictionary<(string Ns, string Local), List<XNode>>? _elementIndex;
     private Dictionary<(string Ns, string Local), List<XNode>>? _attributeIndex;
 
     public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
@@ -77,6 +77,10 @@ internal sealed class XNode
         }
     }
 
+    /// <summary>For the document node built by <see cref="XTreeBuilder"/>: the highest <see cref="Order"/> in the tree
+    /// (0 when unknown), so that rules can keep per-node marks in an array instead of a hash set.</summary>
+    public int MaxOrder { get; set; }
+
     /// <summary>1-based line of the node in its document (0 when unknown).</summary>
     public int Line { get; set; }
 
@@ -97,7 +101,7 @@ internal sealed class XNode
 
     /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).
     /// Built on first use (only the interpreted rule tables ask); null on other nodes unless set.</summary>
-    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex
+    public Dictionary<(string Ns, string Local), List<XNode>>? ElementIndex
     {
         get
         {

@@ -142,6 +142,7 @@ internal static class XTreeBuilder
             throw new XTreeException(ex.Message, ex.LineNumber, ex);
         }
 
+        doc.MaxOrder = order;
         return doc;
     }
 }
@@ -169,9 +170,9 @@ internal sealed class TextStandIn(string text, Func<string> original)
 internal static class XTreeIndexes
 {
     /// <summary>Every element and every attribute by expanded name, in document order (attributes follow their element).</summary>
-    public static (Dictionary<(string Ns, string Local), List<object>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
+    public static (Dictionary<(string Ns, string Local), List<XNode>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
     {
-        var elements = new Dictionary<(string, string), List<object>>(ExpandedNameComparer.Instance);
+        var elements = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
         var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
         var stack = new Stack<XNode>();
         Push(stack, document);

@@ -37,6 +37,9 @@ internal sealed class PathCounter
     public void Check(XNode context, List<ValidationProblem> problems)
     {
         var counts = new int[_rules.Length];
+
+        // A path of no element step (the context itself, or one of its attributes).
+        Tally(context, _trie, counts);
         Count(context, _trie, counts);
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -57,15 +60,7 @@ internal sealed class PathCounter
                 continue;
             }
 
-            foreach (var i in next.Ending)
-            {
-                // A path ending in an attribute counts the elements that carry it.
-                if (_rules[i].Attribute is not { } attribute || c.Attr(attribute) is not null)
-                {
-                    counts[i]++;
-                }
-            }
-
+            Tally(c, next, counts);
             if (next.Children.Count > 0)
             {
                 Count(c, next, counts);
@@ -73,9 +68,22 @@ internal sealed class PathCounter
         }
     }
 
+    // The rules whose path ends at this trie node count the element; a path ending in an attribute counts the elements
+    // that carry it.
+    private void Tally(XNode element, Node node, int[] counts)
+    {
+        foreach (var i in node.Ending)
+        {
+            if (_rules[i].Attribute is not { } attribute || element.Attr(attribute) is not null)
+            {
+                counts[i]++;
+            }
+        }
+    }
+
     private sealed class Node
     {
-        public Dictionary<(string Ns, string Local), Node> Children { get; } = [];
+        public Dictionary<(string Ns, string Local), Node> Children { get; } = new(ExpandedNameComparer.Instance);
 
         public List<int> Ending { get; } = [];
     }
