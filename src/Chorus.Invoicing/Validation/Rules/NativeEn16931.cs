@@ -70,8 +70,7 @@ internal static class NativeEn16931
 
         try
         {
-            using var stream = new MemoryStream(xml.Array!, xml.Offset, xml.Count, writable: false);
-            Check(InvoiceXml.Read(stream).Invoice, syntax, problems);
+            Check(ReadModel(xml, document), syntax, problems);
         }
         catch (InvoiceFormatException ex)
         {
@@ -92,6 +91,31 @@ internal static class NativeEn16931
         }
 
         return syntax == "ubl" ? UblIds : CiiIds;
+    }
+
+    // The model, read from the validator's tree where it holds what a reader of the bytes would see (no second parse of
+    // the bytes: a fifth of a batch's time), else, or if the tree reader stops on a limit, from the bytes (same model,
+    // same error).
+    private static Invoice ReadModel(ArraySegment<byte> xml, XNode document)
+    {
+#if NET8_0_OR_GREATER
+        if (document.TextIsPlain)
+        {
+            try
+            {
+                using var tree = new XNodeReader(document);
+                return InvoiceXml.Read(tree).Invoice;
+            }
+            catch (InvoiceFormatException)
+            {
+                // Read the bytes below: the exception then carries the bytes' line and column.
+            }
+        }
+#else
+        _ = document;
+#endif
+        using var stream = new MemoryStream(xml.Array!, xml.Offset, xml.Count, writable: false);
+        return InvoiceXml.Read(stream).Invoice;
     }
 
     /// <summary>Runs the native rules on a model as the given syntax binding states them.</summary>

@@ -22,6 +22,7 @@ internal sealed class XNode
     private string? _stringValue;
     private string? _value;
     private Func<string>? _lazyValue;
+    private Dictionary<XNode, string>? _standInTexts;
     private Dictionary<(string Ns, string Local), List<XNode>>? _elementIndex;
     private Dictionary<(string Ns, string Local), List<XNode>>? _attributeIndex;
 
@@ -80,6 +81,16 @@ internal sealed class XNode
     /// <summary>For the document node built by <see cref="XTreeBuilder"/>: the highest <see cref="Order"/> in the tree
     /// (0 when unknown), so that rules can keep per-node marks in an array instead of a hash set.</summary>
     public int MaxOrder { get; set; }
+
+    /// <summary>For the document node built by <see cref="XTreeBuilder"/>: every text was read as one plain text node
+    /// (no CDATA section, no whitespace-only text, no text in pieces), so a plain reader of the same bytes reports the same
+    /// texts as the tree holds (see <see cref="XNodeReader"/>).</summary>
+    public bool TextIsPlain { get; set; }
+
+    /// <summary>For the document node: the text a stand-in node was read with (its value is the original, computed lazily).</summary>
+    public string? StandInText(XNode text) => _standInTexts is not null && _standInTexts.TryGetValue(text, out var read) ? read : null;
+
+    internal void AddStandInText(XNode text, string read) => (_standInTexts ??= [])[text] = read;
 
     /// <summary>1-based line of the node in its document (0 when unknown).</summary>
     public int Line { get; set; }

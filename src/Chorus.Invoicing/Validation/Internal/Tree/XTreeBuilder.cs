@@ -33,16 +33,19 @@ internal static class XTreeBuilder
         System.Text.StringBuilder? pending = null;
         string? pendingText = null;
         var depth = 0;
+        var plain = true;
 
         void FlushText()
         {
             var text = pending is not null ? pending.ToString() : pendingText;
             if (text is not null && current.Kind == XNodeKind.Element)
             {
+                plain &= pending is null && !IsXmlWhitespace(text);
                 var node = new XNode(XNodeKind.Text, string.Empty, string.Empty, string.Empty, current) { Value = text, Order = ++order };
                 if (standIns is not null && nextStandIn < standIns.Count && standIns[nextStandIn] is var standIn && standIn.Matches(text, current))
                 {
                     node.SetLazyValue(standIn.Original);
+                    doc.AddStandInText(node, text);
                     standIn.Matched = true;
                     nextStandIn++;
                 }
@@ -123,6 +126,7 @@ internal static class XTreeBuilder
                             break;
                         }
 
+                        plain &= reader.NodeType == XmlNodeType.Text;
                         if (pendingText is null && pending is null)
                         {
                             pendingText = reader.Value;
@@ -143,7 +147,22 @@ internal static class XTreeBuilder
         }
 
         doc.MaxOrder = order;
+        doc.TextIsPlain = plain;
         return doc;
+    }
+
+    // XML's whitespace (S): a text of only these is what a plain reader reports as whitespace, not text.
+    private static bool IsXmlWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
