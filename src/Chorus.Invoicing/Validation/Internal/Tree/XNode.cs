@@ -118,7 +118,7 @@ internal sealed class XNode
         {
             if (_elementIndex is null && Kind == XNodeKind.Document)
             {
-                BuildIndexes();
+                _elementIndex = XTreeIndexes.Elements(this);
             }
 
             return _elementIndex;
@@ -132,27 +132,20 @@ internal sealed class XNode
     public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
 
     /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).
-    /// Built on first use, like <see cref="ElementIndex"/>.</summary>
+    /// Built on first use, apart from <see cref="ElementIndex"/> (no rule of the tables asks for it today).</summary>
     public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex
     {
         get
         {
             if (_attributeIndex is null && Kind == XNodeKind.Document)
             {
-                BuildIndexes();
+                _attributeIndex = XTreeIndexes.Attributes(this);
             }
 
             return _attributeIndex;
         }
 
         set => _attributeIndex = value;
-    }
-
-    private void BuildIndexes()
-    {
-        var (elements, attributes) = XTreeIndexes.Build(this);
-        _elementIndex ??= elements;
-        _attributeIndex ??= attributes;
     }
 
     /// <summary>Sets the value of a text node to be computed on first read (a large attachment's text that the XML

@@ -188,11 +188,10 @@ internal sealed class TextStandIn(string text, Func<string> original)
 /// <summary>The document-wide indexes of a tree that only the interpreted rule tables use, built on their first request.</summary>
 internal static class XTreeIndexes
 {
-    /// <summary>Every element and every attribute by expanded name, in document order (attributes follow their element).</summary>
-    public static (Dictionary<(string Ns, string Local), List<XNode>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
+    /// <summary>Every element by expanded name, in document order.</summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> Elements(XNode document)
     {
         var elements = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
-        var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
         var stack = new Stack<XNode>();
         Push(stack, document);
         while (stack.Count > 0)
@@ -205,21 +204,39 @@ internal static class XTreeIndexes
             }
 
             list.Add(el);
-            foreach (var a in el.Attributes)
-            {
-                var akey = (a.NamespaceUri, a.LocalName);
-                if (!attributes.TryGetValue(akey, out var alist))
-                {
-                    attributes[akey] = alist = [];
-                }
-
-                alist.Add(a);
-            }
-
             Push(stack, el);
         }
 
-        return (elements, attributes);
+        return elements;
+    }
+
+    /// <summary>Every attribute by expanded name, in document order.</summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> Attributes(XNode document)
+    {
+        var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
+        foreach (var elements in Elements(document).Values)
+        {
+            foreach (var el in elements)
+            {
+                foreach (var a in el.Attributes)
+                {
+                    var key = (a.NamespaceUri, a.LocalName);
+                    if (!attributes.TryGetValue(key, out var list))
+                    {
+                        attributes[key] = list = [];
+                    }
+
+                    list.Add(a);
+                }
+            }
+        }
+
+        foreach (var list in attributes.Values)
+        {
+            list.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        }
+
+        return attributes;
     }
 
     // Element children in reverse, so that popping visits them in document order.

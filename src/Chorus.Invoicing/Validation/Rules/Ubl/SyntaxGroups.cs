@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Chorus.Invoicing.Validation.Internal.Tree;
 
 namespace Chorus.Invoicing.Validation.Rules.Ubl;
@@ -14,7 +13,10 @@ internal sealed class SyntaxGroups
     private const int MaxNamesKept = 4096;
 
     private readonly (SyntaxContext Context, PathCounter Counter)[] _groups;
-    private readonly ConcurrentDictionary<(string Ns, string Local), int[]> _byName = new(ExpandedNameComparer.Instance);
+    // Copy on write: readers use the published dictionary without a lock (a dictionary nobody writes is safe to read
+    // from several threads); a new name is added to a copy under the lock. The names of the schemas are few.
+    private readonly object _gate = new();
+    private volatile Dictionary<(string Ns, string Local), int[]> _byName = new(ExpandedNameComparer.Instance);
     private readonly int[] _unfiltered;
 
     public SyntaxGroups((SyntaxContext Context, SyntaxRule[] Rules)[] groups)
@@ -44,9 +46,12 @@ internal sealed class SyntaxGroups
         }
 
         var groups = Compute(ns, local);
-        if (_byName.Count < MaxNamesKept)
+        lock (_gate)
         {
-            _byName.TryAdd((ns, local), groups);
+            if (_byName.Count < MaxNamesKept && !_byName.ContainsKey((ns, local)))
+            {
+                _byName = new Dictionary<(string Ns, string Local), int[]>(_byName, ExpandedNameComparer.Instance) { [(ns, local)] = groups };
+            }
         }
 
         return groups;
