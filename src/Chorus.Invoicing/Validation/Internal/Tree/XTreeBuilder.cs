@@ -35,6 +35,9 @@ internal static class XTreeBuilder
         var depth = 0;
         var plain = true;
 
+        // Elements by name as the reader gives it (atomized: one instance per name), for the name index.
+        var byInstance = new Dictionary<(string Ns, string Local), List<XNode>>(InstanceNameComparer.Instance);
+
         void FlushText()
         {
             var text = pending is not null ? pending.ToString() : pendingText;
@@ -82,6 +85,12 @@ internal static class XTreeBuilder
                                 Line = lineInfo?.LineNumber ?? 0,
                             };
                             current.AddChild(el);
+                            if (!byInstance.TryGetValue((el.NamespaceUri, el.LocalName), out var named))
+                            {
+                                byInstance[(el.NamespaceUri, el.LocalName)] = named = [];
+                            }
+
+                            named.Add(el);
                             if (reader.MoveToFirstAttribute())
                             {
                                 do
@@ -147,6 +156,7 @@ internal static class XTreeBuilder
         }
 
         doc.MaxOrder = order;
+        doc.SetElementsByInstance(byInstance);
         doc.TextIsPlain = plain;
         return doc;
     }
@@ -210,6 +220,29 @@ internal static class XTreeIndexes
         return elements;
     }
 
+    /// <summary>
+    /// The index by expanded name from lists keyed by string instances: the same name as two instances (a reader that
+    /// does not atomize) is one entry, its lists merged in document order.
+    /// </summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> ByValue(Dictionary<(string Ns, string Local), List<XNode>> byInstance)
+    {
+        var elements = new Dictionary<(string, string), List<XNode>>(byInstance.Count, ExpandedNameComparer.Instance);
+        foreach (var entry in byInstance)
+        {
+            if (elements.TryGetValue(entry.Key, out var list))
+            {
+                list.AddRange(entry.Value);
+                list.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            }
+            else
+            {
+                elements[entry.Key] = entry.Value;
+            }
+        }
+
+        return elements;
+    }
+
     /// <summary>Every attribute by expanded name, in document order.</summary>
     public static Dictionary<(string Ns, string Local), List<XNode>> Attributes(XNode document)
     {
@@ -264,4 +297,17 @@ internal sealed class ExpandedNameComparer : IEqualityComparer<(string Ns, strin
         string.Equals(x.Local, y.Local, StringComparison.Ordinal) && string.Equals(x.Ns, y.Ns, StringComparison.Ordinal);
 
     public int GetHashCode((string Ns, string Local) obj) => StringComparer.Ordinal.GetHashCode(obj.Local);
+}
+
+/// <summary>Expanded names compared by string instance: for names from one reader's name table, where equal names are one
+/// instance, and hashing is the cost of reading an object header instead of hashing characters.</summary>
+internal sealed class InstanceNameComparer : IEqualityComparer<(string Ns, string Local)>
+{
+    public static readonly InstanceNameComparer Instance = new();
+
+    public bool Equals((string Ns, string Local) x, (string Ns, string Local) y) =>
+        ReferenceEquals(x.Local, y.Local) && ReferenceEquals(x.Ns, y.Ns);
+
+    public int GetHashCode((string Ns, string Local) obj) =>
+        (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local) * 31) + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Ns);
 }
