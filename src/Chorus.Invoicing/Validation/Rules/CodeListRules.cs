@@ -90,6 +90,11 @@ internal static class CodeListRules
     private static readonly HashSet<string> UblIds = Ids(Ubl, "BR-CL-08");
     private static readonly HashSet<string> CiiIds = Ids(Cii);
 
+    /// <summary>Each rule's id, declared local names and context test (tests check that a context never matches an
+    /// element of another name, which the walk relies on).</summary>
+    internal static IEnumerable<(string Id, string[] Locals, Func<XNode, bool> Context)> Contexts(RuleSyntax syntax) =>
+        (syntax == RuleSyntax.Ubl ? Ubl : Cii).Select(static r => (r.Id, r.Locals, r.Context));
+
     /// <summary>The ids checked here for a syntax.</summary>
     public static IEnumerable<string> IdsFor(RuleSyntax syntax) => syntax == RuleSyntax.Ubl ? UblIds : CiiIds;
 
