@@ -10,6 +10,9 @@ namespace Chorus.Invoicing.Validation.Rules.Ubl;
 /// </summary>
 internal sealed class PathCounter
 {
+    [ThreadStatic]
+    private static int[]? t_counts;
+
     private readonly SyntaxRule[] _rules;
     private readonly Node _trie = new();
 
@@ -36,7 +39,9 @@ internal sealed class PathCounter
     /// <summary>Counts the paths below the context element and reports the rules whose expectation fails, located on it.</summary>
     public void Check(XNode context, List<ValidationProblem> problems)
     {
-        var counts = new int[_rules.Length];
+        // One zeroed scratch array per thread, not one array per context element (an invoice has hundreds of them).
+        var counts = t_counts is { } scratch && scratch.Length >= _rules.Length ? scratch : t_counts = new int[Math.Max(_rules.Length, 64)];
+        Array.Clear(counts, 0, _rules.Length);
 
         // A path of no element step (the context itself, or one of its attributes).
         Tally(context, _trie, counts);
