@@ -68,6 +68,10 @@ public sealed class InvoiceValidator
     /// <summary>As above; <paramref name="assumedProfile"/>, when given, stands for the profile BT-24 declares (tests
     /// run a profile's rules on invoices that declare another one, as the official stylesheets do).</summary>
     internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, string? assumedProfile)
+    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries) =>
+        Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: true);
+
+    private InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, bool guessRoot)
     {
         if (xml.Length > MaxInputBytes)
         {
@@ -76,22 +80,14 @@ public sealed class InvoiceValidator
 
         var array = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(xml, out var segment) ? segment : new ArraySegment<byte>(xml.ToArray());
 
-        // 1. Peek at the root element only: it decides the syntax and so the schema.
-        string rootNs, rootLocal;
-        try
+        // 1. Peek at the root element only: it decides the syntax and so the schema. The usual invoice's root is read from
+        // the bytes (RootName) and checked against the tree's root below; else, or if that pass does not end with a tree,
+        // a reader peeks, and the whole validation is done again that way (same result as without the guess).
+        string rootNs = string.Empty, rootLocal = string.Empty;
+        var guessed = guessRoot && RootName.TryGuess(array.AsSpan(), out rootNs, out rootLocal) && DocumentKind.SyntaxOf(rootNs, rootLocal) is not null;
+        if (!guessed && Peek(array, out rootNs, out rootLocal) is { } unreadable)
         {
-            using var peek = CreateReader(array, SafeSettings(null));
-            if (peek.MoveToContent() != XmlNodeType.Element)
-            {
-                return InvoiceValidationResult.Unreadable("no root element", "line 1");
-            }
-
-            rootNs = peek.NamespaceURI;
-            rootLocal = peek.LocalName;
-        }
-        catch (XmlException ex)
-        {
-            return InvoiceValidationResult.Unreadable("not well-formed XML: " + ex.Message, Line(ex.LineNumber, ex.LinePosition));
+            return unreadable;
         }
 
         var syntax = DocumentKind.SyntaxOf(rootNs, rootLocal);
@@ -118,10 +114,15 @@ public sealed class InvoiceValidator
 
         if (doc is null && SchemaPass(array, syntax, null, problems, out doc) is { } stopped)
         {
-            return stopped;
+            return guessed ? Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: false) : stopped;
         }
 
         var root = doc!.Children.First(static c => c.Kind == XNodeKind.Element);
+        if (guessed && !(root.LocalName == rootLocal && root.NamespaceUri == rootNs))
+        {
+            return Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: false);
+        }
+
         var bt24 = DocumentKind.SpecificationId(root, syntax);
         var profile = assumedProfile ?? DocumentKind.ProfileOf(bt24);
         var documentType = DocumentKind.DocumentTypeOf(root, syntax);
@@ -198,6 +199,28 @@ public sealed class InvoiceValidator
         }
 
         return Validate(invoice.Content, ruleSets);
+    }
+
+    // The root element's name from a reader, or the result to give when there is none.
+    private static InvoiceValidationResult? Peek(ArraySegment<byte> array, out string rootNs, out string rootLocal)
+    {
+        rootNs = rootLocal = string.Empty;
+        try
+        {
+            using var peek = CreateReader(array, SafeSettings(null));
+            if (peek.MoveToContent() != XmlNodeType.Element)
+            {
+                return InvoiceValidationResult.Unreadable("no root element", "line 1");
+            }
+
+            rootNs = peek.NamespaceURI;
+            rootLocal = peek.LocalName;
+            return null;
+        }
+        catch (XmlException ex)
+        {
+            return InvoiceValidationResult.Unreadable("not well-formed XML: " + ex.Message, Line(ex.LineNumber, ex.LinePosition));
+        }
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 using Chorus.Invoicing.Validation.Internal.Tree;
 #if NET8_0_OR_GREATER
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 #endif
 
@@ -220,13 +223,15 @@ internal static class LargeBinaryContent
             }
         }
 
-        return StrictBase64(text) ? (start, end, LineBreaks(text), lastBreak < 0 ? 0 : text.Length - lastBreak - 1) : null;
+        // One pass counts what the base64 length check and the line count both need.
+        var blanks = Blanks.Of(text);
+        return StrictBase64(text, blanks) ? (start, end, blanks.Lf + blanks.Cr - blanks.CrLf, lastBreak < 0 ? 0 : text.Length - lastBreak - 1) : null;
     }
 
     // xs:base64Binary's lexical space at its strictest: alphabet and blanks, then at most two '=' ending the text (no blank
     // between them or before them), a multiple of 4 characters, and padding bits zero (the character before "==" in
     // [AQgw], before "=" in [AEIMQUYcgkosw048]), which Convert.FromBase64String accepts as well.
-    private static bool StrictBase64(ReadOnlySpan<byte> text)
+    private static bool StrictBase64(ReadOnlySpan<byte> text, Blanks counted)
     {
         var t = text.TrimEnd(" \t\r\n"u8);
         var pad = 0;
@@ -247,20 +252,70 @@ internal static class LargeBinaryContent
             return false;
         }
 
-        var blanks = body.Count((byte)' ') + body.Count((byte)'\t') + body.Count((byte)'\r') + body.Count((byte)'\n');
+        // The blanks of the body: those of the text but the trailing ones trimmed off (the padding holds none).
+        var blanks = counted.Lf + counted.Cr + counted.SpaceOrTab - (text.Length - t.Length);
         return (body.Length - blanks + pad) % 4 == 0;
     }
 
-    // Line breaks as XML counts them: CR LF, CR and LF each end one line.
-    private static int LineBreaks(ReadOnlySpan<byte> text)
+    // Counts of LF, CR, CR LF and blanks (space or tab) in a text, in one vectorized pass: XML counts CR LF, CR and LF
+    // each as one line break.
+    private readonly struct Blanks(int lf, int cr, int crLf, int spaceOrTab)
     {
-        var lf = text.Count((byte)'\n');
-        if (text.IndexOf((byte)'\r') < 0)
-        {
-            return lf;
-        }
+        public int Lf { get; } = lf;
 
-        return lf + text.Count((byte)'\r') - text.Count("\r\n"u8);
+        public int Cr { get; } = cr;
+
+        public int CrLf { get; } = crLf;
+
+        public int SpaceOrTab { get; } = spaceOrTab;
+
+        public static Blanks Of(ReadOnlySpan<byte> text)
+        {
+            int lf = 0, cr = 0, crLf = 0, blank = 0, i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var start = ref MemoryMarshal.GetReference(text);
+                var vLf = Vector256.Create((byte)'\n');
+                var vCr = Vector256.Create((byte)'\r');
+                var vSp = Vector256.Create((byte)' ');
+                var vTab = Vector256.Create((byte)'\t');
+
+                // Up to the last full vector that still has a byte after it (for the CR LF pairs).
+                for (; i + Vector256<byte>.Count < text.Length; i += Vector256<byte>.Count)
+                {
+                    var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                    var next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+                    var isCr = Vector256.Equals(v, vCr);
+                    lf += BitOperations.PopCount(Vector256.Equals(v, vLf).ExtractMostSignificantBits());
+                    cr += BitOperations.PopCount(isCr.ExtractMostSignificantBits());
+                    crLf += BitOperations.PopCount((isCr & Vector256.Equals(next, vLf)).ExtractMostSignificantBits());
+                    blank += BitOperations.PopCount((Vector256.Equals(v, vSp) | Vector256.Equals(v, vTab)).ExtractMostSignificantBits());
+                }
+            }
+
+            for (; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case (byte)'\n':
+                        lf++;
+                        break;
+                    case (byte)'\r':
+                        cr++;
+                        if (i + 1 < text.Length && text[i + 1] == (byte)'\n')
+                        {
+                            crLf++;
+                        }
+
+                        break;
+                    case (byte)' ' or (byte)'\t':
+                        blank++;
+                        break;
+                }
+            }
+
+            return new Blanks(lf, cr, crLf, blank);
+        }
     }
 
     // The text as the XML reader reports it: ASCII, line ends normalised to LF.

@@ -17,8 +17,9 @@ internal static class CodeListRules
     private const string Rsm = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
     private const string Udt = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
 
-    /// <summary>A code list rule: where it applies and whether a node's value passes.</summary>
-    private sealed record CodeRule(string Id, Func<XNode, bool> Context, Func<XNode, bool> Holds);
+    /// <summary>A code list rule: the local names its context can match at all (a necessary condition the context test
+    /// starts with), where it applies and whether a node's value passes.</summary>
+    private sealed record CodeRule(string Id, string[] Locals, Func<XNode, bool> Context, Func<XNode, bool> Holds);
 
     private static readonly HashSet<string> UblAmounts = new(StringComparer.Ordinal)
     {
@@ -28,63 +29,71 @@ internal static class CodeListRules
 
     private static readonly CodeRule[] Ubl =
     [
-        new("BR-CL-01", n => Is(n, Cbc, "InvoiceTypeCode") || Is(n, Cbc, "CreditNoteTypeCode"),
+        new("BR-CL-01", ["InvoiceTypeCode", "CreditNoteTypeCode"], n => Is(n, Cbc, "InvoiceTypeCode") || Is(n, Cbc, "CreditNoteTypeCode"),
             n => In(n.LocalName == "InvoiceTypeCode" ? CodeLists.Untdid1001Invoice : CodeLists.Untdid1001CreditNote, Text(n))),
-        new("BR-CL-03", n => n.NamespaceUri == Cbc && UblAmounts.Contains(n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
-        new("BR-CL-04", n => Is(n, Cbc, "DocumentCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
-        new("BR-CL-05", n => Is(n, Cbc, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
-        new("BR-CL-06", n => Is(n, Cbc, "DescriptionCode") && ParentIs(n, Cac, "InvoicePeriod"), n => In(CodeLists.Untdid2005, Text(n))),
-        new("BR-CL-07", n => Is(n, Cbc, "ID") && Has(n, "schemeID") && (ParentIs(n, Cac, "AdditionalDocumentReference") || ParentIs(n, Cac, "DocumentReference")) && ChildText(n.Parent!, Cbc, "DocumentTypeCode") == "130",
+        new("BR-CL-03", [.. UblAmounts], n => n.NamespaceUri == Cbc && UblAmounts.Contains(n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
+        new("BR-CL-04", ["DocumentCurrencyCode"], n => Is(n, Cbc, "DocumentCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
+        new("BR-CL-05", ["TaxCurrencyCode"], n => Is(n, Cbc, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
+        new("BR-CL-06", ["DescriptionCode"], n => Is(n, Cbc, "DescriptionCode") && ParentIs(n, Cac, "InvoicePeriod"), n => In(CodeLists.Untdid2005, Text(n))),
+        new("BR-CL-07", ["ID"], n => Is(n, Cbc, "ID") && Has(n, "schemeID") && (ParentIs(n, Cac, "AdditionalDocumentReference") || ParentIs(n, Cac, "DocumentReference")) && ChildText(n.Parent!, Cbc, "DocumentTypeCode") == "130",
             n => In(CodeLists.Untdid1153, Attr(n, "schemeID"))),
-        new("BR-CL-10", n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "PartyIdentification"),
+        new("BR-CL-10", ["ID"], n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "PartyIdentification"),
             n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID")) || (Attr(n, "schemeID") == "SEPA" && (HasAncestor(n, Cac, "AccountingSupplierParty") || HasAncestor(n, Cac, "PayeeParty")))),
-        new("BR-CL-11", n => Is(n, Cbc, "CompanyID") && Has(n, "schemeID") && ParentIs(n, Cac, "PartyLegalEntity"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
-        new("BR-CL-13", n => Is(n, Cbc, "ItemClassificationCode") && Has(n, "listID") && ParentIs(n, Cac, "CommodityClassification"), n => In(CodeLists.Untdid7143, Attr(n, "listID"))),
-        new("BR-CL-14", n => Is(n, Cbc, "IdentificationCode") && ParentIs(n, Cac, "Country"), n => In(CodeLists.Iso3166, Text(n))),
-        new("BR-CL-15", n => Is(n, Cbc, "IdentificationCode") && ParentIs(n, Cac, "OriginCountry"), n => In(CodeLists.Iso3166, Text(n))),
-        new("BR-CL-16", n => Is(n, Cbc, "PaymentMeansCode") && ParentIs(n, Cac, "PaymentMeans"), n => In(CodeLists.Untdid4461, Text(n))),
-        new("BR-CL-17", n => Is(n, Cbc, "ID") && ParentIs(n, Cac, "TaxCategory"), n => In(CodeLists.Uncl5305, Text(n))),
-        new("BR-CL-18", n => Is(n, Cbc, "ID") && ParentIs(n, Cac, "ClassifiedTaxCategory"), n => In(CodeLists.Uncl5305, Text(n))),
-        new("BR-CL-19", n => Is(n, Cbc, "AllowanceChargeReasonCode") && ParentIs(n, Cac, "AllowanceCharge") && UblChargeIndicator(n.Parent!) == false, n => In(CodeLists.Untdid5189, Text(n))),
-        new("BR-CL-20", n => Is(n, Cbc, "AllowanceChargeReasonCode") && ParentIs(n, Cac, "AllowanceCharge") && UblChargeIndicator(n.Parent!) == true, n => In(CodeLists.Untdid7161, Text(n))),
-        new("BR-CL-21", n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "StandardItemIdentification"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
-        new("BR-CL-22", n => Is(n, Cbc, "TaxExemptionReasonCode"), n => InUpper(CodeLists.Vatex, Text(n))),
-        new("BR-CL-23", n => (Is(n, Cbc, "InvoicedQuantity") || Is(n, Cbc, "BaseQuantity") || Is(n, Cbc, "CreditedQuantity")) && Has(n, "unitCode"), n => In(CodeLists.UnEceRec20And21, Attr(n, "unitCode"))),
-        new("BR-CL-24", n => Is(n, Cbc, "EmbeddedDocumentBinaryObject") && Has(n, "mimeCode"), n => CodeLists.Mime.Contains(RawAttr(n, "mimeCode"))),
-        new("BR-CL-25", n => Is(n, Cbc, "EndpointID") && Has(n, "schemeID"), n => In(CodeLists.Eas, Attr(n, "schemeID"))),
-        new("BR-CL-26", n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "DeliveryLocation"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-11", ["CompanyID"], n => Is(n, Cbc, "CompanyID") && Has(n, "schemeID") && ParentIs(n, Cac, "PartyLegalEntity"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-13", ["ItemClassificationCode"], n => Is(n, Cbc, "ItemClassificationCode") && Has(n, "listID") && ParentIs(n, Cac, "CommodityClassification"), n => In(CodeLists.Untdid7143, Attr(n, "listID"))),
+        new("BR-CL-14", ["IdentificationCode"], n => Is(n, Cbc, "IdentificationCode") && ParentIs(n, Cac, "Country"), n => In(CodeLists.Iso3166, Text(n))),
+        new("BR-CL-15", ["IdentificationCode"], n => Is(n, Cbc, "IdentificationCode") && ParentIs(n, Cac, "OriginCountry"), n => In(CodeLists.Iso3166, Text(n))),
+        new("BR-CL-16", ["PaymentMeansCode"], n => Is(n, Cbc, "PaymentMeansCode") && ParentIs(n, Cac, "PaymentMeans"), n => In(CodeLists.Untdid4461, Text(n))),
+        new("BR-CL-17", ["ID"], n => Is(n, Cbc, "ID") && ParentIs(n, Cac, "TaxCategory"), n => In(CodeLists.Uncl5305, Text(n))),
+        new("BR-CL-18", ["ID"], n => Is(n, Cbc, "ID") && ParentIs(n, Cac, "ClassifiedTaxCategory"), n => In(CodeLists.Uncl5305, Text(n))),
+        new("BR-CL-19", ["AllowanceChargeReasonCode"], n => Is(n, Cbc, "AllowanceChargeReasonCode") && ParentIs(n, Cac, "AllowanceCharge") && UblChargeIndicator(n.Parent!) == false, n => In(CodeLists.Untdid5189, Text(n))),
+        new("BR-CL-20", ["AllowanceChargeReasonCode"], n => Is(n, Cbc, "AllowanceChargeReasonCode") && ParentIs(n, Cac, "AllowanceCharge") && UblChargeIndicator(n.Parent!) == true, n => In(CodeLists.Untdid7161, Text(n))),
+        new("BR-CL-21", ["ID"], n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "StandardItemIdentification"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-22", ["TaxExemptionReasonCode"], n => Is(n, Cbc, "TaxExemptionReasonCode"), n => InUpper(CodeLists.Vatex, Text(n))),
+        new("BR-CL-23", ["InvoicedQuantity", "BaseQuantity", "CreditedQuantity"], n => (Is(n, Cbc, "InvoicedQuantity") || Is(n, Cbc, "BaseQuantity") || Is(n, Cbc, "CreditedQuantity")) && Has(n, "unitCode"), n => In(CodeLists.UnEceRec20And21, Attr(n, "unitCode"))),
+        new("BR-CL-24", ["EmbeddedDocumentBinaryObject"], n => Is(n, Cbc, "EmbeddedDocumentBinaryObject") && Has(n, "mimeCode"), n => CodeLists.Mime.Contains(RawAttr(n, "mimeCode"))),
+        new("BR-CL-25", ["EndpointID"], n => Is(n, Cbc, "EndpointID") && Has(n, "schemeID"), n => In(CodeLists.Eas, Attr(n, "schemeID"))),
+        new("BR-CL-26", ["ID"], n => Is(n, Cbc, "ID") && Has(n, "schemeID") && ParentIs(n, Cac, "DeliveryLocation"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
     ];
 
     private static readonly CodeRule[] Cii =
     [
-        new("BR-CL-01", n => Is(n, Ram, "TypeCode") && ParentIs(n, Rsm, "ExchangedDocument"), n => In(CodeLists.Untdid1001Cii, Text(n))),
-        new("BR-CL-03", n => Is(n, Ram, "TaxTotalAmount") && Has(n, "currencyID"), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
-        new("BR-CL-04", n => Is(n, Ram, "InvoiceCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
-        new("BR-CL-05", n => Is(n, Ram, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
-        new("BR-CL-06", n => Is(n, Ram, "DueDateTypeCode"), n => In(CodeLists.Untdid2475, Text(n))),
-        new("BR-CL-07", n => Is(n, Ram, "ReferenceTypeCode"), n => In(CodeLists.Untdid1153, Text(n))),
-        new("BR-CL-08", n => Is(n, Ram, "SubjectCode"), n => In(CodeLists.Untdid4451, Text(n))),
-        new("BR-CL-10", n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && !HasAncestor(n, Ram, "SpecifiedTradeProduct") && !HasAncestor(n, Ram, "ShipToTradeParty"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
-        new("BR-CL-11", n => Is(n, Ram, "ID") && Has(n, "schemeID") && !HasAncestor(n, Ram, "SpecifiedTaxRegistration"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
-        new("BR-CL-13", n => Is(n, Ram, "ClassCode") && Has(n, "listID"), n => In(CodeLists.Untdid7143, Attr(n, "listID"))),
-        new("BR-CL-14", n => Is(n, Ram, "CountryID"), n => In(CodeLists.Iso3166Cii, Text(n))),
-        new("BR-CL-15", n => Is(n, Ram, "ID") && ParentIs(n, Ram, "OriginTradeCountry"), n => In(CodeLists.Iso3166Cii, Text(n))),
-        new("BR-CL-16", n => Is(n, Ram, "TypeCode") && ParentIs(n, Ram, "SpecifiedTradeSettlementPaymentMeans"), n => In(CodeLists.Untdid4461, Text(n))),
-        new("BR-CL-17", n => Is(n, Ram, "CategoryCode") && ParentIs(n, Ram, "CategoryTradeTax"), n => In(CodeLists.Uncl5305, Text(n))),
-        new("BR-CL-18", n => Is(n, Ram, "CategoryCode") && ParentIs(n, Ram, "ApplicableTradeTax"), n => In(CodeLists.Uncl5305, Text(n))),
-        new("BR-CL-19", n => Is(n, Ram, "ReasonCode") && ParentIs(n, Ram, "SpecifiedTradeAllowanceCharge") && CiiChargeIndicator(n.Parent!) == false, n => In(CodeLists.Untdid5189, Text(n))),
-        new("BR-CL-20", n => Is(n, Ram, "ReasonCode") && ParentIs(n, Ram, "SpecifiedTradeAllowanceCharge") && CiiChargeIndicator(n.Parent!) == true, n => In(CodeLists.Untdid7161, Text(n))),
-        new("BR-CL-21", n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && ParentIs(n, Ram, "SpecifiedTradeProduct"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
-        new("BR-CL-22", n => Is(n, Ram, "ExemptionReasonCode"), n => InUpper(CodeLists.Vatex, Text(n))),
-        new("BR-CL-23", n => (Is(n, Ram, "BasisQuantity") || Is(n, Ram, "BilledQuantity")) && Has(n, "unitCode"), n => In(CodeLists.UnEceRec20And21, Attr(n, "unitCode"))),
-        new("BR-CL-24", n => Is(n, Ram, "AttachmentBinaryObject") && Has(n, "mimeCode"), n => CodeLists.Mime.Contains(RawAttr(n, "mimeCode"))),
-        new("BR-CL-25", n => Is(n, Ram, "URIID") && Has(n, "schemeID") && ParentIs(n, Ram, "URIUniversalCommunication"), n => In(CodeLists.Eas, Attr(n, "schemeID"))),
-        new("BR-CL-26", n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && ParentIs(n, Ram, "ShipToTradeParty") && n.Parent!.Parent is { } d && d.LocalName == "ApplicableHeaderTradeDelivery" && d.NamespaceUri == Ram,
+        new("BR-CL-01", ["TypeCode"], n => Is(n, Ram, "TypeCode") && ParentIs(n, Rsm, "ExchangedDocument"), n => In(CodeLists.Untdid1001Cii, Text(n))),
+        new("BR-CL-03", ["TaxTotalAmount"], n => Is(n, Ram, "TaxTotalAmount") && Has(n, "currencyID"), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
+        new("BR-CL-04", ["InvoiceCurrencyCode"], n => Is(n, Ram, "InvoiceCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
+        new("BR-CL-05", ["TaxCurrencyCode"], n => Is(n, Ram, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
+        new("BR-CL-06", ["DueDateTypeCode"], n => Is(n, Ram, "DueDateTypeCode"), n => In(CodeLists.Untdid2475, Text(n))),
+        new("BR-CL-07", ["ReferenceTypeCode"], n => Is(n, Ram, "ReferenceTypeCode"), n => In(CodeLists.Untdid1153, Text(n))),
+        new("BR-CL-08", ["SubjectCode"], n => Is(n, Ram, "SubjectCode"), n => In(CodeLists.Untdid4451, Text(n))),
+        new("BR-CL-10", ["GlobalID"], n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && !HasAncestor(n, Ram, "SpecifiedTradeProduct") && !HasAncestor(n, Ram, "ShipToTradeParty"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-11", ["ID"], n => Is(n, Ram, "ID") && Has(n, "schemeID") && !HasAncestor(n, Ram, "SpecifiedTaxRegistration"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-13", ["ClassCode"], n => Is(n, Ram, "ClassCode") && Has(n, "listID"), n => In(CodeLists.Untdid7143, Attr(n, "listID"))),
+        new("BR-CL-14", ["CountryID"], n => Is(n, Ram, "CountryID"), n => In(CodeLists.Iso3166Cii, Text(n))),
+        new("BR-CL-15", ["ID"], n => Is(n, Ram, "ID") && ParentIs(n, Ram, "OriginTradeCountry"), n => In(CodeLists.Iso3166Cii, Text(n))),
+        new("BR-CL-16", ["TypeCode"], n => Is(n, Ram, "TypeCode") && ParentIs(n, Ram, "SpecifiedTradeSettlementPaymentMeans"), n => In(CodeLists.Untdid4461, Text(n))),
+        new("BR-CL-17", ["CategoryCode"], n => Is(n, Ram, "CategoryCode") && ParentIs(n, Ram, "CategoryTradeTax"), n => In(CodeLists.Uncl5305, Text(n))),
+        new("BR-CL-18", ["CategoryCode"], n => Is(n, Ram, "CategoryCode") && ParentIs(n, Ram, "ApplicableTradeTax"), n => In(CodeLists.Uncl5305, Text(n))),
+        new("BR-CL-19", ["ReasonCode"], n => Is(n, Ram, "ReasonCode") && ParentIs(n, Ram, "SpecifiedTradeAllowanceCharge") && CiiChargeIndicator(n.Parent!) == false, n => In(CodeLists.Untdid5189, Text(n))),
+        new("BR-CL-20", ["ReasonCode"], n => Is(n, Ram, "ReasonCode") && ParentIs(n, Ram, "SpecifiedTradeAllowanceCharge") && CiiChargeIndicator(n.Parent!) == true, n => In(CodeLists.Untdid7161, Text(n))),
+        new("BR-CL-21", ["GlobalID"], n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && ParentIs(n, Ram, "SpecifiedTradeProduct"), n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
+        new("BR-CL-22", ["ExemptionReasonCode"], n => Is(n, Ram, "ExemptionReasonCode"), n => InUpper(CodeLists.Vatex, Text(n))),
+        new("BR-CL-23", ["BasisQuantity", "BilledQuantity"], n => (Is(n, Ram, "BasisQuantity") || Is(n, Ram, "BilledQuantity")) && Has(n, "unitCode"), n => In(CodeLists.UnEceRec20And21, Attr(n, "unitCode"))),
+        new("BR-CL-24", ["AttachmentBinaryObject"], n => Is(n, Ram, "AttachmentBinaryObject") && Has(n, "mimeCode"), n => CodeLists.Mime.Contains(RawAttr(n, "mimeCode"))),
+        new("BR-CL-25", ["URIID"], n => Is(n, Ram, "URIID") && Has(n, "schemeID") && ParentIs(n, Ram, "URIUniversalCommunication"), n => In(CodeLists.Eas, Attr(n, "schemeID"))),
+        new("BR-CL-26", ["GlobalID"], n => Is(n, Ram, "GlobalID") && Has(n, "schemeID") && ParentIs(n, Ram, "ShipToTradeParty") && n.Parent!.Parent is { } d && d.LocalName == "ApplicableHeaderTradeDelivery" && d.NamespaceUri == Ram,
             n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
     ];
 
+    private static readonly Dictionary<string, int[]> UblByLocal = ByLocal(Ubl);
+    private static readonly Dictionary<string, int[]> CiiByLocal = ByLocal(Cii);
+
     private static readonly HashSet<string> UblIds = Ids(Ubl, "BR-CL-08");
     private static readonly HashSet<string> CiiIds = Ids(Cii);
+
+    /// <summary>Each rule's id, declared local names and context test (tests check that a context never matches an
+    /// element of another name, which the walk relies on).</summary>
+    internal static IEnumerable<(string Id, string[] Locals, Func<XNode, bool> Context)> Contexts(RuleSyntax syntax) =>
+        (syntax == RuleSyntax.Ubl ? Ubl : Cii).Select(static r => (r.Id, r.Locals, r.Context));
 
     /// <summary>The ids checked here for a syntax.</summary>
     public static IEnumerable<string> IdsFor(RuleSyntax syntax) => syntax == RuleSyntax.Ubl ? UblIds : CiiIds;
@@ -92,11 +101,35 @@ internal static class CodeListRules
     /// <summary>Checks every element of the document against the table of its syntax.</summary>
     public static void Run(XNode document, RuleSyntax syntax, List<ValidationProblem> problems)
     {
-        var table = syntax == RuleSyntax.Ubl ? Ubl : Cii;
-        Walk(document, table, syntax, problems);
+        var (table, byLocal) = syntax == RuleSyntax.Ubl ? (Ubl, UblByLocal) : (Cii, CiiByLocal);
+        Walk(document, table, byLocal, syntax, problems);
     }
 
-    private static void Walk(XNode node, CodeRule[] table, RuleSyntax syntax, List<ValidationProblem> problems)
+    // For each local name, the rules (in table order) whose context can match an element of that name: an element is
+    // tested against those only, and the first that matches still wins.
+    private static Dictionary<string, int[]> ByLocal(CodeRule[] table)
+    {
+        var byLocal = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < table.Length; i++)
+        {
+            foreach (var local in table[i].Locals)
+            {
+                if (!byLocal.TryGetValue(local, out var rules))
+                {
+                    byLocal[local] = rules = [];
+                }
+
+                if (rules.Count == 0 || rules[rules.Count - 1] != i)
+                {
+                    rules.Add(i);
+                }
+            }
+        }
+
+        return byLocal.ToDictionary(static e => e.Key, static e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void Walk(XNode node, CodeRule[] table, Dictionary<string, int[]> byLocal, RuleSyntax syntax, List<ValidationProblem> problems)
     {
         foreach (var child in node.Children)
         {
@@ -105,8 +138,9 @@ internal static class CodeListRules
                 continue;
             }
 
-            foreach (var rule in table)
+            foreach (var i in byLocal.TryGetValue(child.LocalName, out var candidates) ? candidates : [])
             {
+                var rule = table[i];
                 if (rule.Context(child))
                 {
                     if (!rule.Holds(child))
@@ -124,7 +158,7 @@ internal static class CodeListRules
                 Add("BR-CL-08", syntax, child, problems);
             }
 
-            Walk(child, table, syntax, problems);
+            Walk(child, table, byLocal, syntax, problems);
         }
     }
 

@@ -4,7 +4,7 @@ using System.Xml;
 namespace Chorus.Invoicing.Validation.Internal.Tree;
 
 /// <summary>The kinds of node the rule engine walks.</summary>
-internal enum XNodeKind
+internal enum XNodeKind : byte
 {
     Document,
     Element,
@@ -21,9 +21,10 @@ internal sealed class XNode
     private static readonly List<XNode> NoNodes = [];
     private string? _stringValue;
     private string? _value;
-    private Func<string>? _lazyValue;
-    private Dictionary<(string Ns, string Local), List<object>>? _elementIndex;
-    private Dictionary<(string Ns, string Local), List<XNode>>? _attributeIndex;
+
+    // What only a document node holds (or a node a large text is computed for) lives apart, so that the tens of thousands
+    // of nodes of a batch do not each carry empty fields for it.
+    private Extra? _extra;
 
     public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
     {
@@ -61,10 +62,10 @@ internal sealed class XNode
     {
         get
         {
-            if (_lazyValue is { } lazy)
+            if (_extra?.LazyValue is { } lazy)
             {
                 _value = lazy();
-                _lazyValue = null;
+                _extra.LazyValue = null;
             }
 
             return _value;
@@ -73,9 +74,38 @@ internal sealed class XNode
         set
         {
             _value = value;
-            _lazyValue = null;
+            if (_extra is not null)
+            {
+                _extra.LazyValue = null;
+            }
         }
     }
+
+    /// <summary>For the document node built by <see cref="XTreeBuilder"/>: the highest <see cref="Order"/> in the tree
+    /// (0 when unknown), so that rules can keep per-node marks in an array instead of a hash set.</summary>
+    public int MaxOrder
+    {
+        get => _extra?.MaxOrder ?? 0;
+        set => ExtraData.MaxOrder = value;
+    }
+
+    /// <summary>For the document node built by <see cref="XTreeBuilder"/>: every text was read as one plain text node
+    /// (no CDATA section, no whitespace-only text, no text in pieces), so a plain reader of the same bytes reports the same
+    /// texts as the tree holds (see <see cref="XNodeReader"/>).</summary>
+    public bool TextIsPlain
+    {
+        get => _extra?.TextIsPlain ?? false;
+        set => ExtraData.TextIsPlain = value;
+    }
+
+    /// <summary>For the document node built by <see cref="XTreeBuilder"/>: every element by the string instances of its
+    /// expanded name (the reader's atomized names), in document order; <see cref="ElementIndex"/> is made from it.</summary>
+    internal void SetElementsByInstance(Dictionary<(string Ns, string Local), List<XNode>> elements) => ExtraData.ElementsByInstance = elements;
+
+    /// <summary>For the document node: the text a stand-in node was read with (its value is the original, computed lazily).</summary>
+    public string? StandInText(XNode text) => _extra?.StandInTexts is { } texts && texts.TryGetValue(text, out var read) ? read : null;
+
+    internal void AddStandInText(XNode text, string read) => (ExtraData.StandInTexts ??= [])[text] = read;
 
     /// <summary>1-based line of the node in its document (0 when unknown).</summary>
     public int Line { get; set; }
@@ -97,19 +127,20 @@ internal sealed class XNode
 
     /// <summary>For the document node: every element by expanded name, in document order (serves <c>//name</c>).
     /// Built on first use (only the interpreted rule tables ask); null on other nodes unless set.</summary>
-    public Dictionary<(string Ns, string Local), List<object>>? ElementIndex
+    public Dictionary<(string Ns, string Local), List<XNode>>? ElementIndex
     {
         get
         {
-            if (_elementIndex is null && Kind == XNodeKind.Document)
+            if (Kind == XNodeKind.Document && ExtraData is { ElementIndex: null } extra)
             {
-                BuildIndexes();
+                extra.ElementIndex = extra.ElementsByInstance is { } byInstance ? XTreeIndexes.ByValue(byInstance) : XTreeIndexes.Elements(this);
+                extra.ElementsByInstance = null;
             }
 
-            return _elementIndex;
+            return _extra?.ElementIndex;
         }
 
-        set => _elementIndex = value;
+        set => ExtraData.ElementIndex = value;
     }
 
     private string? _qualifiedName;
@@ -117,27 +148,20 @@ internal sealed class XNode
     public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
 
     /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).
-    /// Built on first use, like <see cref="ElementIndex"/>.</summary>
+    /// Built on first use, apart from <see cref="ElementIndex"/> (no rule of the tables asks for it today).</summary>
     public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex
     {
         get
         {
-            if (_attributeIndex is null && Kind == XNodeKind.Document)
+            if (Kind == XNodeKind.Document && ExtraData is { AttributeIndex: null } extra)
             {
-                BuildIndexes();
+                extra.AttributeIndex = XTreeIndexes.Attributes(this);
             }
 
-            return _attributeIndex;
+            return _extra?.AttributeIndex;
         }
 
-        set => _attributeIndex = value;
-    }
-
-    private void BuildIndexes()
-    {
-        var (elements, attributes) = XTreeIndexes.Build(this);
-        _elementIndex ??= elements;
-        _attributeIndex ??= attributes;
+        set => ExtraData.AttributeIndex = value;
     }
 
     /// <summary>Sets the value of a text node to be computed on first read (a large attachment's text that the XML
@@ -145,8 +169,10 @@ internal sealed class XNode
     internal void SetLazyValue(Func<string> value)
     {
         _value = null;
-        _lazyValue = value;
+        ExtraData.LazyValue = value;
     }
+
+    private Extra ExtraData => _extra ??= new Extra();
 
     public void AddChild(XNode child)
     {
@@ -258,5 +284,22 @@ internal sealed class XNode
 
         parts.Reverse();
         return "/" + string.Join("/", parts);
+    }
+
+    private sealed class Extra
+    {
+        public Func<string>? LazyValue { get; set; }
+
+        public int MaxOrder { get; set; }
+
+        public bool TextIsPlain { get; set; }
+
+        public Dictionary<XNode, string>? StandInTexts { get; set; }
+
+        public Dictionary<(string Ns, string Local), List<XNode>>? ElementIndex { get; set; }
+
+        public Dictionary<(string Ns, string Local), List<XNode>>? ElementsByInstance { get; set; }
+
+        public Dictionary<(string Ns, string Local), List<XNode>>? AttributeIndex { get; set; }
     }
 }

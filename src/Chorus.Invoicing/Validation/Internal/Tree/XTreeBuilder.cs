@@ -33,16 +33,22 @@ internal static class XTreeBuilder
         System.Text.StringBuilder? pending = null;
         string? pendingText = null;
         var depth = 0;
+        var plain = true;
+
+        // Elements by name as the reader gives it (atomized: one instance per name), for the name index.
+        var byInstance = new Dictionary<(string Ns, string Local), List<XNode>>(InstanceNameComparer.Instance);
 
         void FlushText()
         {
             var text = pending is not null ? pending.ToString() : pendingText;
             if (text is not null && current.Kind == XNodeKind.Element)
             {
+                plain &= pending is null && !IsXmlWhitespace(text);
                 var node = new XNode(XNodeKind.Text, string.Empty, string.Empty, string.Empty, current) { Value = text, Order = ++order };
                 if (standIns is not null && nextStandIn < standIns.Count && standIns[nextStandIn] is var standIn && standIn.Matches(text, current))
                 {
                     node.SetLazyValue(standIn.Original);
+                    doc.AddStandInText(node, text);
                     standIn.Matched = true;
                     nextStandIn++;
                 }
@@ -79,6 +85,12 @@ internal static class XTreeBuilder
                                 Line = lineInfo?.LineNumber ?? 0,
                             };
                             current.AddChild(el);
+                            if (!byInstance.TryGetValue((el.NamespaceUri, el.LocalName), out var named))
+                            {
+                                byInstance[(el.NamespaceUri, el.LocalName)] = named = [];
+                            }
+
+                            named.Add(el);
                             if (reader.MoveToFirstAttribute())
                             {
                                 do
@@ -123,6 +135,7 @@ internal static class XTreeBuilder
                             break;
                         }
 
+                        plain &= reader.NodeType == XmlNodeType.Text;
                         if (pendingText is null && pending is null)
                         {
                             pendingText = reader.Value;
@@ -142,7 +155,24 @@ internal static class XTreeBuilder
             throw new XTreeException(ex.Message, ex.LineNumber, ex);
         }
 
+        doc.MaxOrder = order;
+        doc.SetElementsByInstance(byInstance);
+        doc.TextIsPlain = plain;
         return doc;
+    }
+
+    // XML's whitespace (S): a text of only these is what a plain reader reports as whitespace, not text.
+    private static bool IsXmlWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -168,11 +198,10 @@ internal sealed class TextStandIn(string text, Func<string> original)
 /// <summary>The document-wide indexes of a tree that only the interpreted rule tables use, built on their first request.</summary>
 internal static class XTreeIndexes
 {
-    /// <summary>Every element and every attribute by expanded name, in document order (attributes follow their element).</summary>
-    public static (Dictionary<(string Ns, string Local), List<object>> Elements, Dictionary<(string Ns, string Local), List<XNode>> Attributes) Build(XNode document)
+    /// <summary>Every element by expanded name, in document order.</summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> Elements(XNode document)
     {
-        var elements = new Dictionary<(string, string), List<object>>(ExpandedNameComparer.Instance);
-        var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
+        var elements = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
         var stack = new Stack<XNode>();
         Push(stack, document);
         while (stack.Count > 0)
@@ -185,21 +214,62 @@ internal static class XTreeIndexes
             }
 
             list.Add(el);
-            foreach (var a in el.Attributes)
-            {
-                var akey = (a.NamespaceUri, a.LocalName);
-                if (!attributes.TryGetValue(akey, out var alist))
-                {
-                    attributes[akey] = alist = [];
-                }
-
-                alist.Add(a);
-            }
-
             Push(stack, el);
         }
 
-        return (elements, attributes);
+        return elements;
+    }
+
+    /// <summary>
+    /// The index by expanded name from lists keyed by string instances: the same name as two instances (a reader that
+    /// does not atomize) is one entry, its lists merged in document order.
+    /// </summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> ByValue(Dictionary<(string Ns, string Local), List<XNode>> byInstance)
+    {
+        var elements = new Dictionary<(string, string), List<XNode>>(byInstance.Count, ExpandedNameComparer.Instance);
+        foreach (var entry in byInstance)
+        {
+            if (elements.TryGetValue(entry.Key, out var list))
+            {
+                list.AddRange(entry.Value);
+                list.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            }
+            else
+            {
+                elements[entry.Key] = entry.Value;
+            }
+        }
+
+        return elements;
+    }
+
+    /// <summary>Every attribute by expanded name, in document order.</summary>
+    public static Dictionary<(string Ns, string Local), List<XNode>> Attributes(XNode document)
+    {
+        var attributes = new Dictionary<(string, string), List<XNode>>(ExpandedNameComparer.Instance);
+        foreach (var elements in Elements(document).Values)
+        {
+            foreach (var el in elements)
+            {
+                foreach (var a in el.Attributes)
+                {
+                    var key = (a.NamespaceUri, a.LocalName);
+                    if (!attributes.TryGetValue(key, out var list))
+                    {
+                        attributes[key] = list = [];
+                    }
+
+                    list.Add(a);
+                }
+            }
+        }
+
+        foreach (var list in attributes.Values)
+        {
+            list.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        }
+
+        return attributes;
     }
 
     // Element children in reverse, so that popping visits them in document order.
@@ -227,4 +297,17 @@ internal sealed class ExpandedNameComparer : IEqualityComparer<(string Ns, strin
         string.Equals(x.Local, y.Local, StringComparison.Ordinal) && string.Equals(x.Ns, y.Ns, StringComparison.Ordinal);
 
     public int GetHashCode((string Ns, string Local) obj) => StringComparer.Ordinal.GetHashCode(obj.Local);
+}
+
+/// <summary>Expanded names compared by string instance: for names from one reader's name table, where equal names are one
+/// instance, and hashing is the cost of reading an object header instead of hashing characters.</summary>
+internal sealed class InstanceNameComparer : IEqualityComparer<(string Ns, string Local)>
+{
+    public static readonly InstanceNameComparer Instance = new();
+
+    public bool Equals((string Ns, string Local) x, (string Ns, string Local) y) =>
+        ReferenceEquals(x.Local, y.Local) && ReferenceEquals(x.Ns, y.Ns);
+
+    public int GetHashCode((string Ns, string Local) obj) =>
+        (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local) * 31) + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Ns);
 }

@@ -134,7 +134,7 @@ internal static class TreeMatch
     /// <summary>Every element of the document named ns:local, in document order (<c>//ns:local</c>).</summary>
     public static IEnumerable<XNode> All(this XNode node, string ns, string local) =>
         node.Document.ElementIndex is { } index
-            ? index.TryGetValue((ns, local), out var list) ? list.Cast<XNode>() : []
+            ? index.TryGetValue((ns, local), out var list) ? list : []
             : node.Document.Descendants(ns, local);
 
     private static XNode? Ends(XNode n, (string Ns, string Local)[] steps)

@@ -46,7 +46,12 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
     public void Run(XNode document, List<ValidationProblem> problems)
     {
         List<XNode>? elements = null;
-        var claimed = new HashSet<XNode>(); // XNode keeps reference equality
+
+        // Elements already checked by an earlier rule: marked by document order when the tree knows its size (one array
+        // instead of a hash set probed for every candidate), else in a set (XNode keeps reference equality).
+        var size = document.Document.MaxOrder;
+        var claimedByOrder = size > 0 ? new bool[size + 1] : null;
+        var claimed = size > 0 ? null : new HashSet<XNode>();
         var matched = new List<XNode>();
         foreach (var rule in rules)
         {
@@ -74,7 +79,16 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
 
             foreach (var e in matched)
             {
-                if (!claimed.Add(e))
+                if (claimedByOrder is not null && (uint)e.Order < (uint)claimedByOrder.Length)
+                {
+                    if (claimedByOrder[e.Order])
+                    {
+                        continue;
+                    }
+
+                    claimedByOrder[e.Order] = true;
+                }
+                else if (!(claimed ??= []).Add(e))
                 {
                     continue;
                 }
@@ -93,28 +107,37 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
     }
 
     // The elements of the context's name(s) from the document's index, in document order; else every element.
-    private static IEnumerable<XNode> Candidates(XNode document, TreeContextTest context, ref List<XNode>? elements)
+    private static List<XNode> Candidates(XNode document, TreeContextTest context, ref List<XNode>? elements)
     {
         if (document.Document.ElementIndex is { } index)
         {
             if (context.Name is { } n)
             {
-                return index.TryGetValue(n, out var list) ? list.Cast<XNode>() : [];
+                return index.TryGetValue(n, out var list) ? list : [];
             }
 
             if (context.Names is { } accepts)
             {
-                var found = new List<XNode>();
+                // Each name's list is in document order already: one list is the answer as it is, several are merged
+                // by document order (no sort, no copy in the usual case of a single name present).
+                List<XNode>? single = null;
+                List<List<XNode>>? several = null;
                 foreach (var entry in index)
                 {
                     if (accepts(entry.Key.Ns, entry.Key.Local))
                     {
-                        found.AddRange(entry.Value.Cast<XNode>());
+                        if (single is null)
+                        {
+                            single = entry.Value;
+                        }
+                        else
+                        {
+                            (several ??= [single]).Add(entry.Value);
+                        }
                     }
                 }
 
-                found.Sort(static (a, b) => a.Order.CompareTo(b.Order));
-                return found;
+                return several is not null ? Merge(several) : single ?? [];
             }
         }
 
@@ -125,6 +148,34 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         }
 
         return elements;
+    }
+
+    // Lists each in document order (distinct nodes), merged into one in document order.
+    private static List<XNode> Merge(List<List<XNode>> lists)
+    {
+        var total = 0;
+        foreach (var l in lists)
+        {
+            total += l.Count;
+        }
+
+        var merged = new List<XNode>(total);
+        var next = new int[lists.Count];
+        for (var k = 0; k < total; k++)
+        {
+            var best = -1;
+            for (var i = 0; i < lists.Count; i++)
+            {
+                if (next[i] < lists[i].Count && (best < 0 || lists[i][next[i]].Order < lists[best][next[best]].Order))
+                {
+                    best = i;
+                }
+            }
+
+            merged.Add(lists[best][next[best]++]);
+        }
+
+        return merged;
     }
 
     // Every element in document order; iterative, so that a deeply nested document cannot exhaust the stack.

@@ -10,7 +10,7 @@ namespace Chorus.Invoicing.Validation.Rules.Cii;
 /// </summary>
 internal static partial class CiiSyntaxRules
 {
-    private static readonly Lazy<(SyntaxContext Context, SyntaxRule[] Rules)[]> Groups = new(() => UblSyntaxRules.Group(TableA!.Concat(TableB!)));
+    private static readonly Lazy<SyntaxGroups> Groups = new(() => UblSyntaxRules.Group(TableA!.Concat(TableB!)));
 
     private static readonly Lazy<HashSet<string>> IdSet = new(() => new HashSet<string>(TableA!.Concat(TableB!).Select(static r => r.Id).Concat(CiiConditionalRules.Ids), StringComparer.Ordinal));
 
@@ -28,7 +28,10 @@ internal static partial class CiiSyntaxRules
     private static SyntaxContext Paths(params string[] paths)
     {
         var compiled = paths.Select(static p => (Anchored: !p.StartsWith("//", StringComparison.Ordinal), Steps: p.TrimStart('/').Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: UblSyntaxRules.Namespace(s[0]), Local: s[1])).ToArray())).ToArray();
-        return new SyntaxContext(string.Join("|", paths), n =>
+        var lasts = compiled.Select(static c => c.Steps[c.Steps.Length - 1]).ToArray();
+        return new SyntaxContext(
+            string.Join("|", paths),
+            n =>
         {
             foreach (var (anchored, steps) in compiled)
             {
@@ -52,14 +55,17 @@ internal static partial class CiiSyntaxRules
             }
 
             return false;
-        });
+        },
+            (ns, local) => Array.IndexOf(lasts, (ns, local)) >= 0);
     }
 
     // //ram:*[ends-with(name(), 'X')] (or any namespace when prefix is null).
     private static SyntaxContext EndsWith(string? prefix, string suffix)
     {
         var ns = prefix is null ? null : UblSyntaxRules.Namespace(prefix);
-        return new SyntaxContext("ends-with:" + prefix + ":" + suffix, n =>
-            n.Kind == XNodeKind.Element && (ns is null || n.NamespaceUri == ns) && n.LocalName.EndsWith(suffix, StringComparison.Ordinal));
+        return new SyntaxContext(
+            "ends-with:" + prefix + ":" + suffix,
+            n => n.Kind == XNodeKind.Element && (ns is null || n.NamespaceUri == ns) && n.LocalName.EndsWith(suffix, StringComparison.Ordinal),
+            (elementNs, local) => (ns is null || elementNs == ns) && local.EndsWith(suffix, StringComparison.Ordinal));
     }
 }

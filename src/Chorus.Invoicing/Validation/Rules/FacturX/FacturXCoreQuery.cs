@@ -134,7 +134,7 @@ internal sealed class FxPath
             return document.Descendants(ns, local);
         }
 
-        return index.TryGetValue((ns, local), out var list) ? list.Cast<XNode>() : [];
+        return index.TryGetValue((ns, local), out var list) ? list : [];
     }
 }
 

@@ -10,6 +10,9 @@ namespace Chorus.Invoicing.Validation.Rules.Ubl;
 /// </summary>
 internal sealed class PathCounter
 {
+    [ThreadStatic]
+    private static int[]? t_counts;
+
     private readonly SyntaxRule[] _rules;
     private readonly Node _trie = new();
 
@@ -36,7 +39,12 @@ internal sealed class PathCounter
     /// <summary>Counts the paths below the context element and reports the rules whose expectation fails, located on it.</summary>
     public void Check(XNode context, List<ValidationProblem> problems)
     {
-        var counts = new int[_rules.Length];
+        // One zeroed scratch array per thread, not one array per context element (an invoice has hundreds of them).
+        var counts = t_counts is { } scratch && scratch.Length >= _rules.Length ? scratch : t_counts = new int[Math.Max(_rules.Length, 64)];
+        Array.Clear(counts, 0, _rules.Length);
+
+        // A path of no element step (the context itself, or one of its attributes).
+        Tally(context, _trie, counts);
         Count(context, _trie, counts);
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -57,15 +65,7 @@ internal sealed class PathCounter
                 continue;
             }
 
-            foreach (var i in next.Ending)
-            {
-                // A path ending in an attribute counts the elements that carry it.
-                if (_rules[i].Attribute is not { } attribute || c.Attr(attribute) is not null)
-                {
-                    counts[i]++;
-                }
-            }
-
+            Tally(c, next, counts);
             if (next.Children.Count > 0)
             {
                 Count(c, next, counts);
@@ -73,9 +73,22 @@ internal sealed class PathCounter
         }
     }
 
+    // The rules whose path ends at this trie node count the element; a path ending in an attribute counts the elements
+    // that carry it.
+    private void Tally(XNode element, Node node, int[] counts)
+    {
+        foreach (var i in node.Ending)
+        {
+            if (_rules[i].Attribute is not { } attribute || element.Attr(attribute) is not null)
+            {
+                counts[i]++;
+            }
+        }
+    }
+
     private sealed class Node
     {
-        public Dictionary<(string Ns, string Local), Node> Children { get; } = [];
+        public Dictionary<(string Ns, string Local), Node> Children { get; } = new(ExpandedNameComparer.Instance);
 
         public List<int> Ending { get; } = [];
     }

@@ -14,7 +14,7 @@ internal enum Expect
 }
 
 /// <summary>Where a syntax rule applies: a key (rules sharing it are checked together) and a test on an element.</summary>
-internal sealed record SyntaxContext(string Key, Func<XNode, bool> Matches);
+internal sealed record SyntaxContext(string Key, Func<XNode, bool> Matches, Func<string, string, bool>? MayMatch = null);
 
 /// <summary>One syntax rule: official id, flag and message, the context, and the element path whose occurrences it counts.</summary>
 internal sealed class SyntaxRule
@@ -63,7 +63,7 @@ internal static partial class UblSyntaxRules
     private const string Cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     private const string Ext = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2";
 
-    private static readonly Lazy<(SyntaxContext Context, SyntaxRule[] Rules)[]> Groups = new(BuildGroups);
+    private static readonly Lazy<SyntaxGroups> Groups = new(BuildGroups);
 
     // The 544 rules on the document element: counted in one pass over the paths they name, not one walk each.
     private static readonly Lazy<PathCounter> RootRules = new(static () => new PathCounter(SrTable!.Concat(CrTable!).Where(static r => r.Context.Key == RootKey)));
@@ -114,9 +114,9 @@ internal static partial class UblSyntaxRules
         _ => throw new InvalidOperationException("unknown prefix " + prefix),
     };
 
-    private static (SyntaxContext, SyntaxRule[])[] BuildGroups() => Group(SrTable!.Concat(CrTable!).Where(static r => r.Context.Key != RootKey));
+    private static SyntaxGroups BuildGroups() => Group(SrTable!.Concat(CrTable!).Where(static r => r.Context.Key != RootKey));
 
-    internal static (SyntaxContext, SyntaxRule[])[] Group(IEnumerable<SyntaxRule> table)
+    internal static SyntaxGroups Group(IEnumerable<SyntaxRule> table)
     {
         var byKey = new Dictionary<string, (SyntaxContext Context, List<SyntaxRule> Rules)>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -132,10 +132,15 @@ internal static partial class UblSyntaxRules
             group.Rules.Add(rule);
         }
 
-        return order.Select(k => (byKey[k].Context, byKey[k].Rules.ToArray())).ToArray();
+        return new SyntaxGroups(order.Select(k => (byKey[k].Context, byKey[k].Rules.ToArray())).ToArray());
     }
 
-    internal static void Walk(XNode node, (SyntaxContext Context, SyntaxRule[] Rules)[] groups, List<ValidationProblem> problems)
+    /// <summary>
+    /// Checks the node's descendants against the groups: an element is tested only against the groups whose context can
+    /// match its name (in table order, so problems keep their order), and a matching group counts all its rule paths in
+    /// one walk of the element's children.
+    /// </summary>
+    internal static void Walk(XNode node, SyntaxGroups groups, List<ValidationProblem> problems)
     {
         foreach (var child in node.Children)
         {
@@ -144,63 +149,17 @@ internal static partial class UblSyntaxRules
                 continue;
             }
 
-            foreach (var (context, rules) in groups)
+            foreach (var g in groups.For(child.NamespaceUri, child.LocalName))
             {
-                if (!context.Matches(child))
+                var (context, counter) = groups[g];
+                if (context.Matches(child))
                 {
-                    continue;
-                }
-
-                foreach (var rule in rules)
-                {
-                    var count = Count(child, rule, 0, rule.Expect == Expect.Absent ? 1 : 2);
-                    if (rule.Expect == Expect.Absent ? count > 0 : count > 1)
-                    {
-                        problems.Add(new ValidationProblem(rule.Id, rule.Fatal ? ValidationSeverity.Fatal : ValidationSeverity.Warning, rule.Message, child.Path()));
-                    }
+                    counter.Check(child, problems);
                 }
             }
 
             Walk(child, groups, problems);
         }
-    }
-
-    // Occurrences of the rule's path below the node, counted up to `enough`.
-    private static int Count(XNode node, SyntaxRule rule, int step, int enough)
-    {
-        if (step == rule.Steps.Length)
-        {
-            return rule.Attribute is null || HasAttribute(node, rule.Attribute) ? 1 : 0;
-        }
-
-        var (ns, local) = rule.Steps[step];
-        var count = 0;
-        foreach (var c in node.Children)
-        {
-            if (c.Kind == XNodeKind.Element && c.LocalName == local && c.NamespaceUri == ns)
-            {
-                count += Count(c, rule, step + 1, enough - count);
-                if (count >= enough)
-                {
-                    break;
-                }
-            }
-        }
-
-        return count;
-    }
-
-    private static bool HasAttribute(XNode node, string name)
-    {
-        foreach (var a in node.Attributes)
-        {
-            if (a.LocalName == name && a.NamespaceUri.Length == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The tables (other files of this partial class) may be initialized before any field here: contexts are built
@@ -213,7 +172,10 @@ internal static partial class UblSyntaxRules
     private static SyntaxContext Names(params string[] paths)
     {
         var compiled = paths.Select(static p => p.Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: Namespace(s[0]), Local: s[1])).ToArray()).ToArray();
-        return new SyntaxContext(string.Join("|", paths), n =>
+        var lasts = compiled.Select(static steps => steps[steps.Length - 1]).ToArray();
+        return new SyntaxContext(
+            string.Join("|", paths),
+            n =>
         {
             foreach (var steps in compiled)
             {
@@ -237,7 +199,8 @@ internal static partial class UblSyntaxRules
             }
 
             return false;
-        });
+        },
+            (ns, local) => Array.IndexOf(lasts, (ns, local)) >= 0);
     }
 
     // cac:AllowanceCharge[cbc:ChargeIndicator = false()/true()]: the indicator text cast to xs:boolean.
@@ -262,5 +225,6 @@ internal static partial class UblSyntaxRules
         }
 
         return false;
-    });
+    },
+        static (ns, local) => local == "AllowanceCharge" && ns == Cac);
 }
