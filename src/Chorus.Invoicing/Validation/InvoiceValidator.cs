@@ -67,11 +67,10 @@ public sealed class InvoiceValidator
 
     /// <summary>As above; <paramref name="assumedProfile"/>, when given, stands for the profile BT-24 declares (tests
     /// run a profile's rules on invoices that declare another one, as the official stylesheets do).</summary>
-    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, string? assumedProfile)
-    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries) =>
-        Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: true);
+    internal InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, string? assumedProfile) =>
+        Validate(xml, ruleSets, takeOutLargeBinaries, assumedProfile, guessRoot: true);
 
-    private InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, bool guessRoot)
+    private InvoiceValidationResult Validate(ReadOnlyMemory<byte> xml, InvoiceRuleSets ruleSets, bool takeOutLargeBinaries, string? assumedProfile, bool guessRoot)
     {
         if (xml.Length > MaxInputBytes)
         {
@@ -114,13 +113,13 @@ public sealed class InvoiceValidator
 
         if (doc is null && SchemaPass(array, syntax, null, problems, out doc) is { } stopped)
         {
-            return guessed ? Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: false) : stopped;
+            return guessed ? Validate(xml, ruleSets, takeOutLargeBinaries, assumedProfile, guessRoot: false) : stopped;
         }
 
         var root = doc!.Children.First(static c => c.Kind == XNodeKind.Element);
         if (guessed && !(root.LocalName == rootLocal && root.NamespaceUri == rootNs))
         {
-            return Validate(xml, ruleSets, takeOutLargeBinaries, guessRoot: false);
+            return Validate(xml, ruleSets, takeOutLargeBinaries, assumedProfile, guessRoot: false);
         }
 
         var bt24 = DocumentKind.SpecificationId(root, syntax);
