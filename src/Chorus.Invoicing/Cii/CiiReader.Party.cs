@@ -9,6 +9,7 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         string? name = null, description = null, tradingName = null, vat = null, taxRegistration = null;
+        var vatScheme = default(TaxScheme);
         List<Identifier>? ids = null;
         Identifier? legal = null, electronic = null;
         Address? address = null;
@@ -93,8 +94,20 @@ internal static partial class CiiReader
                                     {
                                         c.Once(ref taxRegistration);
                                     }
+                                    else if (vat is not null && scheme == "VA" && vatScheme.Id != "VA")
+                                    {
+                                        // An identifier without scheme (or another one) came first: the one the
+                                        // stylesheets read as BT-31 (ram:ID[@schemeID='VA']) wins.
+                                        vatScheme = new TaxScheme(scheme);
+                                        vat = c.ReadText().Trim();
+                                    }
                                     else
                                     {
+                                        if (vat is null)
+                                        {
+                                            vatScheme = new TaxScheme(scheme);
+                                        }
+
                                         c.Once(ref vat);
                                     }
                                 }
@@ -120,6 +133,7 @@ internal static partial class CiiReader
             Identifiers = EquatableArray<Identifier>.From(ids),
             LegalRegistrationId = legal,
             VatId = vat,
+            VatIdScheme = vatScheme,
             TaxRegistrationId = taxRegistration,
             AdditionalLegalInformation = description,
             ElectronicAddress = electronic,

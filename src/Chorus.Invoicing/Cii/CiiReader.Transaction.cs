@@ -434,7 +434,7 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         Amount? taxable = null, tax = null;
-        string? category = null, reason = null, reasonCode = null, dueDateCode = null;
+        string? category = null, rawCategory = null, reason = null, reasonCode = null, dueDateCode = null, typeCode = null;
         Percentage? rate = null;
         if (c.BeginChildren())
         {
@@ -449,7 +449,28 @@ internal static partial class CiiReader
                         c.Once(ref taxable);
                         break;
                     case "CategoryCode":
-                        c.Once(ref category);
+                        if (category is null)
+                        {
+                            rawCategory = c.ReadText();
+                            category = rawCategory.Trim();
+                        }
+                        else
+                        {
+                            c.Once(ref category);
+                        }
+
+                        break;
+                    case "TypeCode":
+                        // Untrimmed: the stylesheets compare upper-case(ram:TypeCode) = 'VAT' without normalize-space.
+                        if (typeCode is null)
+                        {
+                            typeCode = c.ReadText();
+                        }
+                        else
+                        {
+                            c.Skip();
+                        }
+
                         break;
                     case "ExemptionReason":
                         c.Once(ref reason);
@@ -490,6 +511,7 @@ internal static partial class CiiReader
             TaxAmount = tax,
             Category = category is null ? null : new VatCategoryCode(category),
             Rate = rate,
+            Scheme = new TaxScheme(typeCode, rawCategory),
             ExemptionReason = reason,
             ExemptionReasonCode = reasonCode,
             Location = location,
@@ -500,6 +522,7 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         DateValue? start = null, end = null;
+        SourceLocation startElement = default, endElement = default;
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -507,9 +530,19 @@ internal static partial class CiiReader
                 switch (c.LocalName)
                 {
                     case "StartDateTime":
+                        if (!startElement.IsKnown)
+                        {
+                            startElement = c.Here();
+                        }
+
                         start ??= ReadDateContainer(c);
                         break;
                     case "EndDateTime":
+                        if (!endElement.IsKnown)
+                        {
+                            endElement = c.Here();
+                        }
+
                         end ??= ReadDateContainer(c);
                         break;
                     default:
@@ -519,7 +552,7 @@ internal static partial class CiiReader
             }
         }
 
-        return new Period { Start = start, End = end, Location = location };
+        return new Period { Start = start, End = end, StartElement = startElement, EndElement = endElement, Location = location };
     }
 
     private static AllowanceCharge ReadAllowanceCharge(XmlCursor c)
@@ -572,6 +605,7 @@ internal static partial class CiiReader
             Percentage = percent,
             VatCategory = tax?.Category,
             VatRate = tax?.Rate,
+            VatScheme = tax?.Scheme ?? default,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,

@@ -84,6 +84,12 @@ public sealed record Invoice
     /// <summary>BG-4 Seller.</summary>
     public Party? Seller { get; init; }
 
+    /// <summary>
+    /// UBL: where <c>cac:AccountingSupplierParty</c> was read, even without a <c>cac:Party</c> (the context of BR-CO-26),
+    /// for the rules only; locations take no part in equality.
+    /// </summary>
+    internal SourceLocation SupplierPartyLocation { get; init; }
+
     /// <summary>BG-7 Buyer.</summary>
     public Party? Buyer { get; init; }
 

@@ -156,6 +156,7 @@ internal static partial class UblReader
         string? indicator = null, reason = null, reasonCode = null, category = null;
         Amount? amount = null, basis = null;
         Percentage? percent = null, rate = null;
+        var scheme = default(TaxScheme);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -181,7 +182,7 @@ internal static partial class UblReader
                         c.Once(ref basis);
                         break;
                     case "TaxCategory":
-                        ReadTaxCategory(c, ref category, ref rate, out _, out _);
+                        ReadTaxCategory(c, ref category, ref rate, ref scheme, out _, out _);
                         break;
                     default:
                         c.Skip();
@@ -198,16 +199,22 @@ internal static partial class UblReader
             Percentage = percent,
             VatCategory = category is null ? null : new VatCategoryCode(category),
             VatRate = rate,
+            VatScheme = scheme,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,
         };
     }
 
-    private static void ReadTaxCategory(XmlCursor c, ref string? category, ref Percentage? rate, out string? reasonCode, out string? reason)
+    private static void ReadTaxCategory(XmlCursor c, ref string? category, ref Percentage? rate, ref TaxScheme scheme, out string? reasonCode, out string? reason)
     {
         reasonCode = null;
         reason = null;
+        if (!scheme.Read)
+        {
+            scheme = new TaxScheme(null);
+        }
+
         if (!c.BeginChildren())
         {
             return;
@@ -228,6 +235,15 @@ internal static partial class UblReader
                     break;
                 case "TaxExemptionReason":
                     c.Once(ref reason);
+                    break;
+                case "TaxScheme":
+                    // The stylesheets test cac:TaxScheme[…='VAT'] existentially: a later scheme naming VAT wins.
+                    var id = ReadTaxSchemeId(c);
+                    if (scheme.Id is null || !IsVatScheme(scheme.Id))
+                    {
+                        scheme = new TaxScheme(id ?? scheme.Id);
+                    }
+
                     break;
                 default:
                     c.Skip();
@@ -280,6 +296,7 @@ internal static partial class UblReader
         Amount? taxable = null, tax = null;
         string? category = null, reason = null, reasonCode = null;
         Percentage? rate = null;
+        var scheme = default(TaxScheme);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -293,7 +310,7 @@ internal static partial class UblReader
                         c.Once(ref tax);
                         break;
                     case "TaxCategory":
-                        ReadTaxCategory(c, ref category, ref rate, out reasonCode, out reason);
+                        ReadTaxCategory(c, ref category, ref rate, ref scheme, out reasonCode, out reason);
                         break;
                     default:
                         c.Skip();
@@ -308,6 +325,7 @@ internal static partial class UblReader
             TaxAmount = tax,
             Category = category is null ? null : new VatCategoryCode(category),
             Rate = rate,
+            Scheme = scheme,
             ExemptionReason = reason,
             ExemptionReasonCode = reasonCode,
             Location = location,
@@ -369,4 +387,7 @@ internal static partial class UblReader
             Location = location,
         };
     }
+
+    // normalize-space(upper-case(cbc:ID)) = 'VAT' (the text was trimmed when read).
+    private static bool IsVatScheme(string id) => string.Equals(id, "VAT", StringComparison.OrdinalIgnoreCase);
 }

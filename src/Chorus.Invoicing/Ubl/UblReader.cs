@@ -19,6 +19,7 @@ internal static partial class UblReader
         public DateValue? IssueDate, DueDate, VatPointDate;
         public Identifier? InvoicedObject;
         public Party? Seller, Buyer, Payee, TaxRepresentative;
+        public SourceLocation SupplierPartyLocation;
         public Delivery? Delivery;
         public Period? Period;
         public PaymentInstructions? Payment;
@@ -84,6 +85,7 @@ internal static partial class UblReader
             SpecificationIdentifier = s.Bt24,
             PrecedingInvoices = EquatableArray<PrecedingInvoiceReference>.From(s.Preceding),
             Seller = s.Seller,
+            SupplierPartyLocation = s.SupplierPartyLocation,
             Buyer = s.Buyer,
             Payee = s.Payee,
             SellerTaxRepresentative = s.TaxRepresentative,
@@ -174,6 +176,11 @@ internal static partial class UblReader
                 ReadDocumentId(c, ref s.ProjectReference);
                 break;
             case "AccountingSupplierParty":
+                if (!s.SupplierPartyLocation.IsKnown)
+                {
+                    s.SupplierPartyLocation = c.Here();
+                }
+
                 if (c.First(s.Seller is not null))
                 {
                     s.Seller = ReadPartyWrapper(c, s);

@@ -42,7 +42,7 @@ internal static class Decimals
         new("BR-DEC-15", static (t, input) => VatTotalInCurrencyHolds(t, input.Invoice.VatAccountingCurrencyCode?.Value, otherCurrencyHolds: false), RuleSyntax.Cii));
 
     public static readonly IRuleGroup VatBreakdowns = new RuleGroup<VatBreakdown>(
-        static input => input.Invoice.VatBreakdowns,
+        TaxSchemes.GenericBreakdowns,
         static (b, _) => b.Location.XPath,
         new("BR-DEC-19", static (b, _) => AtMostTwoDecimals(b.TaxableAmount)),
         new("BR-DEC-20", static (b, _) => AtMostTwoDecimals(b.TaxAmount)));

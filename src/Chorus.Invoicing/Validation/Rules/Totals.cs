@@ -28,14 +28,16 @@ internal static class Totals
     // BR-CO-17 VAT category tax amount (BT-117) = VAT category taxable amount (BT-116) × VAT category rate (BT-119),
     // rounded to cents, within 1 (strictly in the UBL binding, inclusive in the CII binding).
     public static readonly IRuleGroup VatBreakdownTax = new RuleGroup<VatBreakdown>(
-        static input => input.Invoice.VatBreakdowns,
+        TaxSchemes.GenericBreakdowns,
         static (b, _) => b.Location.XPath,
         new Rule<VatBreakdown>("BR-CO-17", static (b, input) => BreakdownTaxHolds(b, input)));
 
     private static bool BreakdownTaxHolds(VatBreakdown b, RuleInput input)
     {
+        // The rate is read through the VAT-scheme category (normalize-space(upper-case(…)) in both bindings): under another
+        // scheme there is no rate, and the last branch (not(exists(rate)) and round(tax) = 0) decides.
         var tax = Dec(b.TaxAmount);
-        if (b.Rate is not { } rate)
+        if (b.Rate is not { } rate || !TaxSchemes.IsVatNormalized(b.Scheme))
         {
             return tax is { } t0 && Round(t0) == 0;
         }
