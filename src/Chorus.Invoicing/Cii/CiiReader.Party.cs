@@ -10,6 +10,7 @@ internal static partial class CiiReader
         var location = c.Here();
         string? name = null, description = null, tradingName = null, vat = null, taxRegistration = null;
         var vatScheme = default(TaxScheme);
+        var electronicElement = default(SourceLocation);
         List<Identifier>? ids = null;
         Identifier? legal = null, electronic = null;
         Address? address = null;
@@ -66,6 +67,11 @@ internal static partial class CiiReader
 
                         break;
                     case "URIUniversalCommunication":
+                        if (!electronicElement.IsKnown)
+                        {
+                            electronicElement = c.Here();
+                        }
+
                         if (c.BeginChildren())
                         {
                             while (c.NextChild())
@@ -98,17 +104,22 @@ internal static partial class CiiReader
                                     {
                                         // An identifier without scheme (or another one) came first: the one the
                                         // stylesheets read as BT-31 (ram:ID[@schemeID='VA']) wins.
-                                        vatScheme = new TaxScheme(scheme);
-                                        vat = c.ReadText().Trim();
+                                        var raw = c.ReadText();
+                                        vatScheme = new TaxScheme(scheme, raw);
+                                        vat = raw.Trim();
                                     }
                                     else
                                     {
                                         if (vat is null)
                                         {
-                                            vatScheme = new TaxScheme(scheme);
+                                            var raw = c.ReadText();
+                                            vatScheme = new TaxScheme(scheme, raw);
+                                            vat = raw.Trim();
                                         }
-
-                                        c.Once(ref vat);
+                                        else
+                                        {
+                                            c.Once(ref vat);
+                                        }
                                     }
                                 }
                                 else
@@ -137,6 +148,7 @@ internal static partial class CiiReader
             TaxRegistrationId = taxRegistration,
             AdditionalLegalInformation = description,
             ElectronicAddress = electronic,
+            ElectronicAddressElement = electronicElement,
             Address = address,
             Contact = contact,
             Location = location,

@@ -27,6 +27,12 @@ public sealed record Party
     /// </summary>
     internal TaxScheme VatIdScheme { get; init; }
 
+    /// <summary>
+    /// CII: where the first <c>ram:URIUniversalCommunication</c> was read, even without a <c>ram:URIID</c> (BR-62/63 test
+    /// the container), for the rules only; locations take no part in equality.
+    /// </summary>
+    internal SourceLocation ElectronicAddressElement { get; init; }
+
     /// <summary>BT-32 Seller tax registration identifier (local tax id, CII scheme <c>FC</c>).</summary>
     public string? TaxRegistrationId { get; init; }
 

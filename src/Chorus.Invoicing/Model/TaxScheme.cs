@@ -26,8 +26,9 @@ internal readonly struct TaxScheme : IEquatable<TaxScheme>
     public string? Id { get; }
 
     /// <summary>
-    /// CII: the category code as written, untrimmed (the stylesheets compare <c>ram:CategoryCode = 'S'</c> without
-    /// normalize-space, while the model keeps the trimmed code); null in UBL, whose stylesheet normalizes.
+    /// CII: the category code (or, for <see cref="Party.VatIdScheme"/>, the VAT identifier) as written, untrimmed: the
+    /// stylesheets compare <c>ram:CategoryCode = 'S'</c> and take <c>substring(ram:ID, 1, 2)</c> without
+    /// normalize-space, while the model keeps the trimmed text; null in UBL.
     /// </summary>
     public string? CategoryText { get; }
 

@@ -43,6 +43,18 @@ internal static class FuzzMutations
         // BR-32 / BR-37 and the allowance contexts.
         ["fuzz-allowance-type-code-ZZ"] = t => SetTypeCode(t, $@"<{P}CategoryTradeTax\b", "ZZ"),
 
+        // The category code is compared as written (ram:CategoryCode = 'S'): a spaced code is no category.
+        ["fuzz-breakdown-category-spaced"] = t => Replace(t, $@"(<{P}CategoryCode\b[^>/]*>)([^<]*)(</{P}CategoryCode>)", $@"<{P}ApplicableHeaderTradeSettlement\b(?:(?!</{P}ApplicableHeaderTradeSettlement>).)*?<{P}ApplicableTradeTax\b", m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value),
+
+        // BR-CO-09 takes substring(ram:ID, 1, 2) of the text as written.
+        ["fuzz-seller-vat-id-spaced"] = t => Replace(t, @"(<(?:\w+:)?ID\b[^>]*schemeID=""VA""[^>]*>)([^<]*)(<)", $@"<{P}SellerTradeParty\b", m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value),
+
+        // BR-29 / BR-30 and BR-CO-19 / BR-CO-20 test the date containers: a StartDateTime without its date.
+        ["fuzz-period-start-date-drop"] = t => Replace(t, $@"<{P}DateTimeString\b[^>/]*>[^<]*</{P}DateTimeString>", $@"<{P}BillingSpecifiedPeriod\b[^>/]*>\s*<{P}StartDateTime\b", _ => string.Empty),
+
+        // BR-63 tests the first ram:URIUniversalCommunication of the buyer: a container without ram:URIID fails.
+        ["fuzz-buyer-uri-drop"] = t => Replace(t, $@"<{P}URIID\b[^>/]*>[^<]*</{P}URIID>", $@"<{P}BuyerTradeParty\b(?:(?!</{P}BuyerTradeParty>).)*?<{P}URIUniversalCommunication\b", _ => string.Empty),
+
         // BR-CO-09, BR-CO-26, BR-56, BR-x-02: the seller's VAT identifier under another schemeID is not a VAT identifier.
         ["fuzz-seller-vat-scheme-ZZ"] = t => Replace(t, @"(<(?:\w+:)?ID\b[^>]*schemeID="")VA("")", $@"<{P}SellerTradeParty\b(?:(?!</{P}SellerTradeParty>).)*?<{P}SpecifiedTaxRegistration\b", m => m.Groups[1].Value + "ZZ" + m.Groups[2].Value),
     };

@@ -166,8 +166,8 @@ internal static class Core
         static (_, input) => input.RootPath,
 
         // BR-62 / BR-63: the seller's / buyer's electronic address (BT-34 / BT-49) has a scheme.
-        new("BR-62", static (i, input) => SchemeStated(i.Seller?.ElectronicAddress, input)),
-        new("BR-63", static (i, input) => SchemeStated(i.Buyer?.ElectronicAddress, input)),
+        new("BR-62", static (i, input) => SchemeStated(i.Seller, input)),
+        new("BR-63", static (i, input) => SchemeStated(i.Buyer, input)),
 
         // BR-57 Each deliver to address (BG-15) shall contain a deliver to country code (BT-80).
         new("BR-57", static (i, input) => i.Delivery?.Address is not { } a || (input.IsUbl ? a.CountryCode is not null : Filled(a.CountryCode))),
@@ -208,8 +208,11 @@ internal static class Core
         return true;
     }
 
-    private static bool SchemeStated(Identifier? address, RuleInput input) =>
-        address is not { } a || (input.IsUbl ? a.Scheme is not null : Filled(a.Scheme?.Value));
+    // CII tests the first ram:URIUniversalCommunication: a container without ram:URIID fails.
+    private static bool SchemeStated(Party? party, RuleInput input) =>
+        party?.ElectronicAddress is not { } a
+            ? input.IsUbl || party?.ElectronicAddressElement.IsKnown != true
+            : input.IsUbl ? a.Scheme is not null : Filled(a.Scheme?.Value);
 
     /// <summary><c>xs:date</c> of a text: <c>yyyy-mm-dd</c> with an optional timezone (ignored), null when invalid.</summary>
     internal static DateTime? XsDate(string? text)

@@ -23,7 +23,7 @@ internal static class Parties
     public static readonly IRuleGroup VatIdentifiers = new RuleGroup<Party>(
         static input => VatRegistered(input),
         static (p, _) => p.Location.XPath,
-        new Rule<Party>("BR-CO-09", static (p, input) => VatPrefixHolds(p.VatId!, input)));
+        new Rule<Party>("BR-CO-09", static (p, input) => VatPrefixHolds(input.IsUbl ? p.VatId! : p.VatIdScheme.CategoryText ?? p.VatId!, input)));
 
     /// <summary>
     /// The VAT identifier as the stylesheets see it: CII reads only <c>ram:ID[@schemeID='VA']</c> (the reader keeps an
