@@ -8,6 +8,7 @@ internal static partial class CiiReader
     /// <summary>What the transaction holds, collected while reading (CII spreads the header over agreement, delivery and settlement).</summary>
     private sealed class Transaction
     {
+        public RawText CurrencyText;
         public string? Currency, TaxCurrency, VatPointDateCode, BuyerReference, ProjectReference, ContractReference;
         public string? PurchaseOrderReference, SalesOrderReference, ReceivingAdviceReference, DespatchAdviceReference;
         public string? TenderOrLotReference, BuyerAccountingReference, PaymentTerms, RemittanceInformation, CreditorId, MandateReference;
@@ -288,6 +289,13 @@ internal static partial class CiiReader
                     c.Once(ref tx.TaxCurrency);
                     break;
                 case "InvoiceCurrencyCode":
+                    if (tx.Currency is null)
+                    {
+                        tx.CurrencyText = new RawText(c.ReadText());
+                        tx.Currency = tx.CurrencyText.Text!.Trim();
+                        break;
+                    }
+
                     c.Once(ref tx.Currency);
                     break;
                 case "PayeeTradeParty":

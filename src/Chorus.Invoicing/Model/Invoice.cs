@@ -24,6 +24,9 @@ public sealed record Invoice
     /// <summary>BT-5 Invoice currency code.</summary>
     public CurrencyCode? CurrencyCode { get; init; }
 
+    /// <summary>BT-5 as written (untrimmed), for the rules only: compared with <c>@currencyID</c> without normalize-space.</summary>
+    internal RawText CurrencyCodeText { get; init; }
+
     /// <summary>BT-6 VAT accounting currency code.</summary>
     public CurrencyCode? VatAccountingCurrencyCode { get; init; }
 

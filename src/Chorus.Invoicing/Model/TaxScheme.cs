@@ -38,3 +38,24 @@ internal readonly struct TaxScheme : IEquatable<TaxScheme>
 
     public override int GetHashCode() => 0;
 }
+
+/// <summary>
+/// A code as written in the document, untrimmed, where the stylesheets compare it without normalize-space (the invoice
+/// currency against <c>@currencyID</c>); for the rules only, and, like <see cref="SourceLocation"/>, no part of equality.
+/// </summary>
+internal readonly struct RawText : IEquatable<RawText>
+{
+    internal RawText(string text)
+    {
+        Text = text;
+    }
+
+    /// <summary>The text as written, null when not read from a document.</summary>
+    public string? Text { get; }
+
+    public bool Equals(RawText other) => true;
+
+    public override bool Equals(object? obj) => obj is RawText;
+
+    public override int GetHashCode() => 0;
+}

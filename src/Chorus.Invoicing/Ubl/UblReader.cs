@@ -13,6 +13,7 @@ internal static partial class UblReader
 {
     private sealed class State
     {
+        public RawText CurrencyText;
         public string? Number, TypeCode, Currency, TaxCurrency, VatPointDateCode, BuyerReference, ProjectReference;
         public string? ContractReference, PurchaseOrderReference, SalesOrderReference, ReceivingAdviceReference;
         public string? DespatchAdviceReference, TenderOrLotReference, AccountingCost, PaymentTerms, Bt23, Bt24, CreditorId;
@@ -65,6 +66,7 @@ internal static partial class UblReader
             IssueDate = s.IssueDate,
             TypeCode = s.TypeCode is null ? null : new DocumentTypeCode(s.TypeCode),
             CurrencyCode = s.Currency is null ? null : new CurrencyCode(s.Currency),
+            CurrencyCodeText = s.CurrencyText,
             VatAccountingCurrencyCode = s.TaxCurrency is null ? null : new CurrencyCode(s.TaxCurrency),
             VatPointDate = s.VatPointDate,
             VatPointDateCode = s.VatPointDateCode,
@@ -131,6 +133,13 @@ internal static partial class UblReader
                 c.OnceDate(ref s.VatPointDate);
                 break;
             case "DocumentCurrencyCode":
+                if (s.Currency is null)
+                {
+                    s.CurrencyText = new RawText(c.ReadText());
+                    s.Currency = s.CurrencyText.Text!.Trim();
+                    break;
+                }
+
                 c.Once(ref s.Currency);
                 break;
             case "TaxCurrencyCode":

@@ -26,6 +26,9 @@ internal static class FuzzMutations
         // BR-32 / BR-37: a document allowance or charge whose category has no VAT scheme.
         ["fuzz-allowance-tax-scheme-drop"] = t => Replace(t, $@"<{P}TaxScheme\b[^>/]*>.*?</{P}TaxScheme>", $@"<{P}AllowanceCharge\b(?:(?!</{P}AllowanceCharge>).)*?<{P}TaxCategory\b", _ => string.Empty),
 
+        // BR-CO-15 compares @currencyID with cbc:DocumentCurrencyCode as written.
+        ["fuzz-currency-spaced"] = t => Replace(t, $@"(<{P}DocumentCurrencyCode\b[^>/]*>)([^<]*)(</{P}DocumentCurrencyCode>)", "^", m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value),
+
         // BR-CO-26 on cac:AccountingSupplierParty without cac:Party.
         ["fuzz-supplier-party-drop"] = t => Replace(t, $@"<{P}Party\b[^>/]*>.*?</{P}Party>(?=\s*</{P}AccountingSupplierParty>)", $@"<{P}AccountingSupplierParty\b", _ => string.Empty),
     };
@@ -54,6 +57,9 @@ internal static class FuzzMutations
 
         // BR-63 tests the first ram:URIUniversalCommunication of the buyer: a container without ram:URIID fails.
         ["fuzz-buyer-uri-drop"] = t => Replace(t, $@"<{P}URIID\b[^>/]*>[^<]*</{P}URIID>", $@"<{P}BuyerTradeParty\b(?:(?!</{P}BuyerTradeParty>).)*?<{P}URIUniversalCommunication\b", _ => string.Empty),
+
+        // BR-CO-14/15 compare @currencyID with ram:InvoiceCurrencyCode as written.
+        ["fuzz-currency-spaced"] = t => Replace(t, $@"(<{P}InvoiceCurrencyCode\b[^>/]*>)([^<]*)(</{P}InvoiceCurrencyCode>)", "^", m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value),
 
         // BR-CO-09, BR-CO-26, BR-56, BR-x-02: the seller's VAT identifier under another schemeID is not a VAT identifier.
         ["fuzz-seller-vat-scheme-ZZ"] = t => Replace(t, @"(<(?:\w+:)?ID\b[^>]*schemeID="")VA("")", $@"<{P}SellerTradeParty\b(?:(?!</{P}SellerTradeParty>).)*?<{P}SpecifiedTaxRegistration\b", m => m.Groups[1].Value + "ZZ" + m.Groups[2].Value),

@@ -38,7 +38,7 @@ internal static class Decimals
         static (t, _) => t.Location.XPath,
         new("BR-DEC-13", static (_, _) => true, RuleSyntax.Ubl),
         new("BR-DEC-15", static (_, _) => true, RuleSyntax.Ubl),
-        new("BR-DEC-13", static (t, input) => VatTotalInCurrencyHolds(t, input.Invoice.CurrencyCode?.Value, otherCurrencyHolds: true), RuleSyntax.Cii),
+        new("BR-DEC-13", static (t, input) => VatTotalInCurrencyHolds(t, Totals.InvoiceCurrency(input.Invoice), otherCurrencyHolds: true), RuleSyntax.Cii),
         new("BR-DEC-15", static (t, input) => VatTotalInCurrencyHolds(t, input.Invoice.VatAccountingCurrencyCode?.Value, otherCurrencyHolds: false), RuleSyntax.Cii));
 
     public static readonly IRuleGroup VatBreakdowns = new RuleGroup<VatBreakdown>(

@@ -273,6 +273,9 @@ internal static class Totals
         return true;
     }
 
+    // BT-5 as the stylesheets compare it with @currencyID: the element's text as written (an untyped value, not trimmed).
+    internal static string? InvoiceCurrency(Invoice i) => i.CurrencyCodeText.Text ?? i.CurrencyCode?.Value;
+
     private static string? Parent(string? xpath)
     {
         if (xpath is null)
@@ -287,7 +290,7 @@ internal static class Totals
     private static bool VatSumCii(Invoice i)
     {
         // The context is the BT-110 amount whose currencyID is the invoice currency; compared as doubles.
-        var currency = i.CurrencyCode?.Value;
+        var currency = InvoiceCurrency(i);
         foreach (var total in VatTotals(i))
         {
             if (total.CurrencyId is null || total.CurrencyId != currency)
@@ -321,7 +324,7 @@ internal static class Totals
     // BR-CO-15 Invoice total amount with VAT (BT-112) = BT-109 + BT-110.
     private static bool TaxInclusiveUbl(Invoice i)
     {
-        if (i.CurrencyCode?.Value is not { } currency)
+        if (InvoiceCurrency(i) is not { } currency)
         {
             return true; // every $Currency in () satisfies …
         }
@@ -344,7 +347,7 @@ internal static class Totals
 
     private static bool TaxInclusiveCii(Invoice i)
     {
-        if (i.CurrencyCode?.Value is not { } currency)
+        if (InvoiceCurrency(i) is not { } currency)
         {
             return true;
         }
