@@ -61,6 +61,10 @@ internal static class FuzzMutations
         // BR-CO-14/15 compare @currencyID with ram:InvoiceCurrencyCode as written.
         ["fuzz-currency-spaced"] = t => Replace(t, $@"(<{P}InvoiceCurrencyCode\b[^>/]*>)([^<]*)(</{P}InvoiceCurrencyCode>)", "^", m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value),
 
+        // Untyped amounts are doubles, and Saxon orders -0.0 below 0.0: a zero written -0.0 fails "= 0" (BR-CO-11/12,
+        // BR-x-09) and ">= 0".
+        ["fuzz-zero-negative"] = t => Replace(t, $@"(<{P}(?:AllowanceTotalAmount|ChargeTotalAmount|CalculatedAmount|RateApplicablePercent)\b[^>/]*>)\s*0(?:\.0*)?\s*(<)", "^", m => m.Groups[1].Value + "-0.0" + m.Groups[2].Value),
+
         // BR-CO-09, BR-CO-26, BR-56, BR-x-02: the seller's VAT identifier under another schemeID is not a VAT identifier.
         ["fuzz-seller-vat-scheme-ZZ"] = t => Replace(t, @"(<(?:\w+:)?ID\b[^>]*schemeID="")VA("")", $@"<{P}SellerTradeParty\b(?:(?!</{P}SellerTradeParty>).)*?<{P}SpecifiedTaxRegistration\b", m => m.Groups[1].Value + "ZZ" + m.Groups[2].Value),
     };

@@ -88,8 +88,8 @@ internal static class Core
         new("BR-24", static (l, _) => l.NetAmount is not null),
         new("BR-25", static (l, _) => Filled(l.Item?.Name)),
         new("BR-26", static (l, _) => l.Price?.NetPrice is not null),
-        new("BR-27", static (l, _) => Double(l.Price?.NetPrice) is { } p && p >= 0),
-        new("BR-28", static (l, _) => l.Price?.GrossPrice is not { } g || (Double(g) is { } d && d >= 0)),
+        new("BR-27", static (l, _) => Double(l.Price?.NetPrice) is { } p && UntypedNonNegative(p)),
+        new("BR-28", static (l, _) => l.Price?.GrossPrice is not { } g || (Double(g) is { } d && UntypedNonNegative(d))),
         new("BR-CO-04", static (l, input) => l.VatCategory is not null && TaxSchemes.IsVat(l.VatScheme, input)));
 
     public static readonly IRuleGroup DocumentAllowances = new RuleGroup<AllowanceCharge>(

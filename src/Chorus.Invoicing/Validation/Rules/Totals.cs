@@ -158,7 +158,7 @@ internal static class Totals
 
         return input.IsUbl
             ? Dec(total) is { } t && t == Round2(sum)
-            : Double(total) is { } dt && dt == Round2(dsum);
+            : Double(total) is { } dt && UntypedEquals(dt, Round2(dsum));
     }
 
     // BR-CO-13 Invoice total amount without VAT (BT-109) = Σ BT-131 - BT-107 + BT-108 (each by which totals are present).
@@ -312,7 +312,7 @@ internal static class Totals
                 }
             }
 
-            if (Double(total) is not { } t || t != Round2(sum))
+            if (Double(total) is not { } t || !UntypedEquals(t, Round2(sum)))
             {
                 return false;
             }

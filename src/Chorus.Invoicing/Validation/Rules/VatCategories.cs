@@ -64,19 +64,19 @@ internal static class VatCategoryRules
                 input => LinesOf(c, input),
                 static (l, _) => l.Location.XPath,
                 new Rule<InvoiceLine>(c.Prefix + "-02", (_, input) => PartiesHold(c, input)),
-                new Rule<InvoiceLine>(c.Prefix + "-05", (l, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, l.VatRate))));
+                new Rule<InvoiceLine>(c.Prefix + "-05", (l, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, l.VatRate, input))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: false),
                 static (a, _) => a.Location.XPath,
                 new Rule<AllowanceCharge>(c.Prefix + "-03", (_, input) => PartiesHold(c, input)),
-                new Rule<AllowanceCharge>(c.Prefix + "-06", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
+                new Rule<AllowanceCharge>(c.Prefix + "-06", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate, input))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: true),
                 static (a, _) => a.Location.XPath,
                 new Rule<AllowanceCharge>(c.Prefix + "-04", (_, input) => PartiesHold(c, input)),
-                new Rule<AllowanceCharge>(c.Prefix + "-07", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
+                new Rule<AllowanceCharge>(c.Prefix + "-07", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate, input))));
 
             groups.Add(new RuleGroup<VatBreakdown>(
                 input => BreakdownsOf(c, input),
@@ -232,12 +232,15 @@ internal static class VatCategoryRules
         }
     }
 
-    private static bool RateHolds(RateRequirement requirement, Percentage? rate) => requirement switch
+    // UBL: (xs:decimal(cbc:Percent) = 0), (cbc:Percent) > 0, (cbc:Percent) >= 0; CII: ram:RateApplicablePercent = 0, > 0,
+    // >= 0 (untyped: doubles, where Saxon orders -0.0 below 0.0).
+    private static bool RateHolds(RateRequirement requirement, Percentage? rate, RuleInput input) => requirement switch
     {
         RateRequirement.Absent => rate is null,
-        RateRequirement.Zero => Double(rate) is { } z && z == 0,
+        RateRequirement.Zero when input.IsUbl => rate?.Value is { } dz && dz == 0,
+        RateRequirement.Zero => Double(rate) is { } z && UntypedEquals(z, 0),
         RateRequirement.Positive => Double(rate) is { } p && p > 0,
-        _ => Double(rate) is { } n && n >= 0,
+        _ => Double(rate) is { } n && UntypedNonNegative(n),
     };
 
     // BR-x-01: a category used on lines or allowances/charges has a VAT breakdown, and the other way round.
@@ -346,7 +349,7 @@ internal static class VatCategoryRules
                 return true;
             }
 
-            return r.Value is { } rate && Double(b.TaxableAmount) is { } basis && RoundedCategorySum(c, input, rate) is { } y && basis == (double)y;
+            return r.Value is { } rate && Double(b.TaxableAmount) is { } basis && RoundedCategorySum(c, input, rate) is { } y && UntypedEquals(basis, (double)y);
         }
 
         if (Double(b.TaxableAmount) is not { } bas || RoundedCategorySum(c, input, null) is not { } sumCii)
@@ -355,7 +358,7 @@ internal static class VatCategoryRules
         }
 
         var yd = (double)sumCii;
-        return c.Code == "O" ? bas == yd : bas - 1 < yd && bas + 1 > yd;
+        return c.Code == "O" ? UntypedEquals(bas, yd) : bas - 1 < yd && bas + 1 > yd;
     }
 
     // UBL: Σ lines + Σ document charges - Σ document allowances of the category (and rate), as decimals.
@@ -445,7 +448,7 @@ internal static class VatCategoryRules
     {
         if (!c.Rated)
         {
-            return input.IsUbl ? Dec(b.TaxAmount) is { } z && z == 0 : Double(b.TaxAmount) is { } zd && zd == 0;
+            return input.IsUbl ? Dec(b.TaxAmount) is { } z && z == 0 : Double(b.TaxAmount) is { } zd && UntypedEquals(zd, 0);
         }
 
         if (input.IsUbl)
