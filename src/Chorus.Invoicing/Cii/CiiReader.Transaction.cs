@@ -571,6 +571,7 @@ internal static partial class CiiReader
         Percentage? percent = null;
         string? reason = null, reasonCode = null;
         VatBreakdown? tax = null;
+        var indicatorElement = default(SourceLocation);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -578,6 +579,11 @@ internal static partial class CiiReader
                 switch (c.LocalName)
                 {
                     case "ChargeIndicator":
+                        if (!indicatorElement.IsKnown)
+                        {
+                            indicatorElement = c.Here();
+                        }
+
                         isCharge = ReadIndicator(c);
                         break;
                     case "CalculationPercent":
@@ -614,6 +620,7 @@ internal static partial class CiiReader
             VatCategory = tax?.Category,
             VatRate = tax?.Rate,
             VatScheme = tax?.Scheme ?? default,
+            IndicatorElement = indicatorElement,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,

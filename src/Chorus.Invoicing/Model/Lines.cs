@@ -150,6 +150,12 @@ public sealed record AllowanceCharge
     /// <summary>The tax scheme of the VAT category, for the rules only (see <see cref="TaxScheme"/>).</summary>
     internal TaxScheme VatScheme { get; init; }
 
+    /// <summary>
+    /// Where the charge indicator was read, for the rules only: an element without one is neither an allowance nor a
+    /// charge for the stylesheets (…[ChargeIndicator = false()] / […= true()]); locations take no part in equality.
+    /// </summary>
+    internal SourceLocation IndicatorElement { get; init; }
+
     /// <summary>BT-97 / BT-104 / BT-139 / BT-144 Reason.</summary>
     public string? Reason { get; init; }
 

@@ -157,6 +157,7 @@ internal static partial class UblReader
         Amount? amount = null, basis = null;
         Percentage? percent = null, rate = null;
         var scheme = default(TaxScheme);
+        var indicatorElement = default(SourceLocation);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -164,6 +165,11 @@ internal static partial class UblReader
                 switch (c.LocalName)
                 {
                     case "ChargeIndicator":
+                        if (!indicatorElement.IsKnown)
+                        {
+                            indicatorElement = c.Here();
+                        }
+
                         c.Once(ref indicator);
                         break;
                     case "AllowanceChargeReasonCode":
@@ -200,6 +206,7 @@ internal static partial class UblReader
             VatCategory = category is null ? null : new VatCategoryCode(category),
             VatRate = rate,
             VatScheme = scheme,
+            IndicatorElement = indicatorElement,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,

@@ -65,6 +65,9 @@ internal static class FuzzMutations
         // BR-x-09) and ">= 0".
         ["fuzz-zero-negative"] = t => Replace(t, $@"(<{P}(?:AllowanceTotalAmount|ChargeTotalAmount|CalculatedAmount|RateApplicablePercent)\b[^>/]*>)\s*0(?:\.0*)?\s*(<)", "^", m => m.Groups[1].Value + "-0.0" + m.Groups[2].Value),
 
+        // An allowance without ram:ChargeIndicator is neither an allowance nor a charge (BR-CO-11/12, BR-31…38, BR-x-08).
+        ["fuzz-allowance-indicator-drop"] = t => Replace(t, $@"<{P}ChargeIndicator\b[^>/]*>.*?</{P}ChargeIndicator>", $@"<{P}ApplicableHeaderTradeSettlement\b(?:(?!</{P}ApplicableHeaderTradeSettlement>).)*?<{P}SpecifiedTradeAllowanceCharge\b", _ => string.Empty),
+
         // BR-CO-09, BR-CO-26, BR-56, BR-x-02: the seller's VAT identifier under another schemeID is not a VAT identifier.
         ["fuzz-seller-vat-scheme-ZZ"] = t => Replace(t, @"(<(?:\w+:)?ID\b[^>]*schemeID="")VA("")", $@"<{P}SellerTradeParty\b(?:(?!</{P}SellerTradeParty>).)*?<{P}SpecifiedTaxRegistration\b", m => m.Groups[1].Value + "ZZ" + m.Groups[2].Value),
     };

@@ -64,11 +64,17 @@ internal static class Decimals
         new("BR-DEC-27", static (a, _) => AtMostTwoDecimals(a.Amount)),
         new("BR-DEC-28", static (a, _) => AtMostTwoDecimals(a.BaseAmount)));
 
+    /// <summary>
+    /// …[ChargeIndicator = true()/false()]: an element read without a charge indicator is neither (one built in code is
+    /// what <see cref="AllowanceCharge.IsCharge"/> says).
+    /// </summary>
+    internal static bool Is(AllowanceCharge a, bool charge) => a.IsCharge == charge && (a.IndicatorElement.IsKnown || !a.Location.IsKnown);
+
     internal static IEnumerable<AllowanceCharge> Where(EquatableArray<AllowanceCharge> list, bool charge)
     {
         foreach (var a in list)
         {
-            if (a.IsCharge == charge)
+            if (Is(a, charge))
             {
                 yield return a;
             }
@@ -81,7 +87,7 @@ internal static class Decimals
         {
             foreach (var a in line.AllowancesCharges)
             {
-                if (a.IsCharge == charge)
+                if (Is(a, charge))
                 {
                     yield return a;
                 }

@@ -122,7 +122,7 @@ internal static class Totals
         double dsum = 0;
         foreach (var ac in input.Invoice.AllowancesCharges)
         {
-            if (ac.IsCharge != charge)
+            if (!Decimals.Is(ac, charge))
             {
                 continue;
             }

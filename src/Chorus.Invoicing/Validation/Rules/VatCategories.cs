@@ -199,7 +199,7 @@ internal static class VatCategoryRules
     {
         foreach (var a in input.Invoice.AllowancesCharges)
         {
-            if (a.IsCharge == charge && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
+            if (Decimals.Is(a, charge) && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
             {
                 yield return a;
             }
@@ -211,7 +211,7 @@ internal static class VatCategoryRules
             {
                 foreach (var a in l.AllowancesCharges)
                 {
-                    if (a.IsCharge == charge && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
+                    if (Decimals.Is(a, charge) && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
                     {
                         yield return a;
                     }
@@ -388,7 +388,7 @@ internal static class VatCategoryRules
             if (c.Is(a.VatCategory, a.VatScheme, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)))
             {
                 used = true;
-                if (a.Amount is { } amount)
+                if (a.Amount is { } amount && Decimals.Is(a, a.IsCharge))
                 {
                     if (amount.Value is not { } v)
                     {
@@ -422,7 +422,7 @@ internal static class VatCategoryRules
 
         foreach (var a in input.Invoice.AllowancesCharges)
         {
-            if (c.Is(a.VatCategory, a.VatScheme, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)) && a.Amount is { } amount)
+            if (c.Is(a.VatCategory, a.VatScheme, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)) && a.Amount is { } amount && Decimals.Is(a, a.IsCharge))
             {
                 if (amount.Value is not { } v)
                 {
