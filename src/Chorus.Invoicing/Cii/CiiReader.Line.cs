@@ -12,6 +12,7 @@ internal static partial class CiiReader
         public Quantity? Quantity, BaseQuantity;
         public Amount? Net, NetPrice, GrossPrice, Discount;
         public Percentage? Rate;
+        public TaxScheme Scheme;
         public Period? Period;
         public SourceLocation PriceLocation;
         public bool HasPrice;
@@ -84,6 +85,7 @@ internal static partial class CiiReader
                 : null,
             VatCategory = s.Category is null ? null : new VatCategoryCode(s.Category),
             VatRate = s.Rate,
+            VatScheme = s.Scheme,
             Item = s.Item,
             Location = location,
         };
@@ -302,6 +304,11 @@ internal static partial class CiiReader
             {
                 case "ApplicableTradeTax":
                     var tax = ReadTradeTax(c, null);
+                    if (!s.Scheme.Read)
+                    {
+                        s.Scheme = tax.Scheme;
+                    }
+
                     s.Category ??= tax.Category?.Value;
                     s.Rate ??= tax.Rate;
                     break;

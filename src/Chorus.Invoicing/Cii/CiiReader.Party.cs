@@ -9,6 +9,8 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         string? name = null, description = null, tradingName = null, vat = null, taxRegistration = null;
+        var vatScheme = default(TaxScheme);
+        var electronicElement = default(SourceLocation);
         List<Identifier>? ids = null;
         Identifier? legal = null, electronic = null;
         Address? address = null;
@@ -65,6 +67,11 @@ internal static partial class CiiReader
 
                         break;
                     case "URIUniversalCommunication":
+                        if (!electronicElement.IsKnown)
+                        {
+                            electronicElement = c.Here();
+                        }
+
                         if (c.BeginChildren())
                         {
                             while (c.NextChild())
@@ -93,9 +100,26 @@ internal static partial class CiiReader
                                     {
                                         c.Once(ref taxRegistration);
                                     }
+                                    else if (vat is not null && scheme == "VA" && vatScheme.Id != "VA")
+                                    {
+                                        // An identifier without scheme (or another one) came first: the one the
+                                        // stylesheets read as BT-31 (ram:ID[@schemeID='VA']) wins.
+                                        var raw = c.ReadText();
+                                        vatScheme = new TaxScheme(scheme, raw);
+                                        vat = raw.Trim();
+                                    }
                                     else
                                     {
-                                        c.Once(ref vat);
+                                        if (vat is null)
+                                        {
+                                            var raw = c.ReadText();
+                                            vatScheme = new TaxScheme(scheme, raw);
+                                            vat = raw.Trim();
+                                        }
+                                        else
+                                        {
+                                            c.Once(ref vat);
+                                        }
                                     }
                                 }
                                 else
@@ -120,9 +144,11 @@ internal static partial class CiiReader
             Identifiers = EquatableArray<Identifier>.From(ids),
             LegalRegistrationId = legal,
             VatId = vat,
+            VatIdScheme = vatScheme,
             TaxRegistrationId = taxRegistration,
             AdditionalLegalInformation = description,
             ElectronicAddress = electronic,
+            ElectronicAddressElement = electronicElement,
             Address = address,
             Contact = contact,
             Location = location,

@@ -8,6 +8,7 @@ internal static partial class CiiReader
     /// <summary>What the transaction holds, collected while reading (CII spreads the header over agreement, delivery and settlement).</summary>
     private sealed class Transaction
     {
+        public RawText CurrencyText;
         public string? Currency, TaxCurrency, VatPointDateCode, BuyerReference, ProjectReference, ContractReference;
         public string? PurchaseOrderReference, SalesOrderReference, ReceivingAdviceReference, DespatchAdviceReference;
         public string? TenderOrLotReference, BuyerAccountingReference, PaymentTerms, RemittanceInformation, CreditorId, MandateReference;
@@ -288,6 +289,13 @@ internal static partial class CiiReader
                     c.Once(ref tx.TaxCurrency);
                     break;
                 case "InvoiceCurrencyCode":
+                    if (tx.Currency is null)
+                    {
+                        tx.CurrencyText = new RawText(c.ReadText());
+                        tx.Currency = tx.CurrencyText.Text!.Trim();
+                        break;
+                    }
+
                     c.Once(ref tx.Currency);
                     break;
                 case "PayeeTradeParty":
@@ -434,7 +442,7 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         Amount? taxable = null, tax = null;
-        string? category = null, reason = null, reasonCode = null, dueDateCode = null;
+        string? category = null, rawCategory = null, reason = null, reasonCode = null, dueDateCode = null, typeCode = null;
         Percentage? rate = null;
         if (c.BeginChildren())
         {
@@ -449,7 +457,28 @@ internal static partial class CiiReader
                         c.Once(ref taxable);
                         break;
                     case "CategoryCode":
-                        c.Once(ref category);
+                        if (category is null)
+                        {
+                            rawCategory = c.ReadText();
+                            category = rawCategory.Trim();
+                        }
+                        else
+                        {
+                            c.Once(ref category);
+                        }
+
+                        break;
+                    case "TypeCode":
+                        // Untrimmed: the stylesheets compare upper-case(ram:TypeCode) = 'VAT' without normalize-space.
+                        if (typeCode is null)
+                        {
+                            typeCode = c.ReadText();
+                        }
+                        else
+                        {
+                            c.Skip();
+                        }
+
                         break;
                     case "ExemptionReason":
                         c.Once(ref reason);
@@ -490,6 +519,7 @@ internal static partial class CiiReader
             TaxAmount = tax,
             Category = category is null ? null : new VatCategoryCode(category),
             Rate = rate,
+            Scheme = new TaxScheme(typeCode, rawCategory),
             ExemptionReason = reason,
             ExemptionReasonCode = reasonCode,
             Location = location,
@@ -500,6 +530,7 @@ internal static partial class CiiReader
     {
         var location = c.Here();
         DateValue? start = null, end = null;
+        SourceLocation startElement = default, endElement = default;
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -507,9 +538,19 @@ internal static partial class CiiReader
                 switch (c.LocalName)
                 {
                     case "StartDateTime":
+                        if (!startElement.IsKnown)
+                        {
+                            startElement = c.Here();
+                        }
+
                         start ??= ReadDateContainer(c);
                         break;
                     case "EndDateTime":
+                        if (!endElement.IsKnown)
+                        {
+                            endElement = c.Here();
+                        }
+
                         end ??= ReadDateContainer(c);
                         break;
                     default:
@@ -519,7 +560,7 @@ internal static partial class CiiReader
             }
         }
 
-        return new Period { Start = start, End = end, Location = location };
+        return new Period { Start = start, End = end, StartElement = startElement, EndElement = endElement, Location = location };
     }
 
     private static AllowanceCharge ReadAllowanceCharge(XmlCursor c)
@@ -530,6 +571,7 @@ internal static partial class CiiReader
         Percentage? percent = null;
         string? reason = null, reasonCode = null;
         VatBreakdown? tax = null;
+        var indicatorElement = default(SourceLocation);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -537,6 +579,11 @@ internal static partial class CiiReader
                 switch (c.LocalName)
                 {
                     case "ChargeIndicator":
+                        if (!indicatorElement.IsKnown)
+                        {
+                            indicatorElement = c.Here();
+                        }
+
                         isCharge = ReadIndicator(c);
                         break;
                     case "CalculationPercent":
@@ -572,6 +619,8 @@ internal static partial class CiiReader
             Percentage = percent,
             VatCategory = tax?.Category,
             VatRate = tax?.Rate,
+            VatScheme = tax?.Scheme ?? default,
+            IndicatorElement = indicatorElement,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,

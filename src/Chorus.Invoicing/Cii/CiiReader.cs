@@ -52,6 +52,7 @@ internal static partial class CiiReader
             BusinessProcessType = bt23,
             SpecificationIdentifier = bt24,
             CurrencyCode = tx.Currency is null ? null : new CurrencyCode(tx.Currency),
+            CurrencyCodeText = tx.CurrencyText,
             VatAccountingCurrencyCode = tx.TaxCurrency is null ? null : new CurrencyCode(tx.TaxCurrency),
             VatPointDate = tx.VatPointDate,
             VatPointDateCode = tx.VatPointDateCode,

@@ -24,6 +24,9 @@ public sealed record Invoice
     /// <summary>BT-5 Invoice currency code.</summary>
     public CurrencyCode? CurrencyCode { get; init; }
 
+    /// <summary>BT-5 as written (untrimmed), for the rules only: compared with <c>@currencyID</c> without normalize-space.</summary>
+    internal RawText CurrencyCodeText { get; init; }
+
     /// <summary>BT-6 VAT accounting currency code.</summary>
     public CurrencyCode? VatAccountingCurrencyCode { get; init; }
 
@@ -83,6 +86,12 @@ public sealed record Invoice
 
     /// <summary>BG-4 Seller.</summary>
     public Party? Seller { get; init; }
+
+    /// <summary>
+    /// UBL: where <c>cac:AccountingSupplierParty</c> was read, even without a <c>cac:Party</c> (the context of BR-CO-26),
+    /// for the rules only; locations take no part in equality.
+    /// </summary>
+    internal SourceLocation SupplierPartyLocation { get; init; }
 
     /// <summary>BG-7 Buyer.</summary>
     public Party? Buyer { get; init; }

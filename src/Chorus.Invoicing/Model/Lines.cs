@@ -39,6 +39,9 @@ public sealed record InvoiceLine
     /// <summary>BT-152 Invoiced item VAT rate.</summary>
     public Percentage? VatRate { get; init; }
 
+    /// <summary>The tax scheme of the line's VAT category, for the rules only (see <see cref="TaxScheme"/>).</summary>
+    internal TaxScheme VatScheme { get; init; }
+
     /// <summary>BG-31 Item information.</summary>
     public Item? Item { get; init; }
 
@@ -107,6 +110,15 @@ public sealed record Period
     /// <summary>BT-74 / BT-135 End date.</summary>
     public DateValue? End { get; init; }
 
+    /// <summary>
+    /// CII: where <c>ram:StartDateTime</c> / <c>ram:EndDateTime</c> were read, even without a date inside (BR-29/30 and
+    /// BR-CO-19/20 test the containers), for the rules only; locations take no part in equality.
+    /// </summary>
+    internal SourceLocation StartElement { get; init; }
+
+    /// <inheritdoc cref="StartElement"/>
+    internal SourceLocation EndElement { get; init; }
+
     /// <summary>Where the period element was read.</summary>
     public SourceLocation Location { get; init; }
 }
@@ -135,6 +147,15 @@ public sealed record AllowanceCharge
     /// <summary>BT-96 / BT-103 VAT rate (document level only).</summary>
     public Percentage? VatRate { get; init; }
 
+    /// <summary>The tax scheme of the VAT category, for the rules only (see <see cref="TaxScheme"/>).</summary>
+    internal TaxScheme VatScheme { get; init; }
+
+    /// <summary>
+    /// Where the charge indicator was read, for the rules only: an element without one is neither an allowance nor a
+    /// charge for the stylesheets (…[ChargeIndicator = false()] / […= true()]); locations take no part in equality.
+    /// </summary>
+    internal SourceLocation IndicatorElement { get; init; }
+
     /// <summary>BT-97 / BT-104 / BT-139 / BT-144 Reason.</summary>
     public string? Reason { get; init; }
 
@@ -159,6 +180,9 @@ public sealed record VatBreakdown
 
     /// <summary>BT-119 VAT category rate.</summary>
     public Percentage? Rate { get; init; }
+
+    /// <summary>The tax scheme of the category, for the rules only (see <see cref="TaxScheme"/>).</summary>
+    internal TaxScheme Scheme { get; init; }
 
     /// <summary>BT-120 VAT exemption reason text.</summary>
     public string? ExemptionReason { get; init; }

@@ -21,6 +21,18 @@ public sealed record Party
     /// <summary>BT-31 / BT-48 / BT-63 VAT identifier (e.g. <c>FR44732829320</c>).</summary>
     public string? VatId { get; init; }
 
+    /// <summary>
+    /// CII: the <c>schemeID</c> of the identifier read as <see cref="VatId"/> (any but <c>FC</c>), for the rules only:
+    /// the stylesheets see a VAT identifier only in <c>ram:ID[@schemeID='VA']</c>.
+    /// </summary>
+    internal TaxScheme VatIdScheme { get; init; }
+
+    /// <summary>
+    /// CII: where the first <c>ram:URIUniversalCommunication</c> was read, even without a <c>ram:URIID</c> (BR-62/63 test
+    /// the container), for the rules only; locations take no part in equality.
+    /// </summary>
+    internal SourceLocation ElectronicAddressElement { get; init; }
+
     /// <summary>BT-32 Seller tax registration identifier (local tax id, CII scheme <c>FC</c>).</summary>
     public string? TaxRegistrationId { get; init; }
 

@@ -18,6 +18,7 @@ internal static partial class UblReader
         Item? item = null;
         VatCategoryCode? category = null;
         Percentage? rate = null;
+        var scheme = default(TaxScheme);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -75,7 +76,7 @@ internal static partial class UblReader
                     case "Item":
                         if (c.First(item is not null))
                         {
-                            item = ReadItem(c, out category, out rate);
+                            item = ReadItem(c, out category, out rate, out scheme);
                         }
 
                         break;
@@ -107,13 +108,15 @@ internal static partial class UblReader
             Price = price,
             VatCategory = category,
             VatRate = rate,
+            VatScheme = scheme,
             Item = item,
             Location = location,
         };
     }
 
-    private static Item ReadItem(XmlCursor c, out VatCategoryCode? category, out Percentage? rate)
+    private static Item ReadItem(XmlCursor c, out VatCategoryCode? category, out Percentage? rate, out TaxScheme scheme)
     {
+        scheme = default;
         string? description = null, name = null, buyerId = null, sellerId = null, origin = null, categoryCode = null;
         Identifier? standard = null;
         List<Identifier>? classes = null;
@@ -176,7 +179,7 @@ internal static partial class UblReader
 
                         break;
                     case "ClassifiedTaxCategory":
-                        ReadTaxCategory(c, ref categoryCode, ref rate, out _, out _);
+                        ReadTaxCategory(c, ref categoryCode, ref rate, ref scheme, out _, out _);
                         break;
                     case "AdditionalItemProperty":
                         string? attrName = null, attrValue = null;

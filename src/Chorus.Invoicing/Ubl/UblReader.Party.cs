@@ -106,7 +106,8 @@ internal static partial class UblReader
                             }
                         }
 
-                        if (scheme == "VAT")
+                        // The stylesheets read the VAT identifier as PartyTaxScheme[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'].
+                        if (scheme is not null && IsVatScheme(scheme))
                         {
                             vat ??= companyId;
                         }

@@ -156,6 +156,8 @@ internal static partial class UblReader
         string? indicator = null, reason = null, reasonCode = null, category = null;
         Amount? amount = null, basis = null;
         Percentage? percent = null, rate = null;
+        var scheme = default(TaxScheme);
+        var indicatorElement = default(SourceLocation);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -163,6 +165,11 @@ internal static partial class UblReader
                 switch (c.LocalName)
                 {
                     case "ChargeIndicator":
+                        if (!indicatorElement.IsKnown)
+                        {
+                            indicatorElement = c.Here();
+                        }
+
                         c.Once(ref indicator);
                         break;
                     case "AllowanceChargeReasonCode":
@@ -181,7 +188,7 @@ internal static partial class UblReader
                         c.Once(ref basis);
                         break;
                     case "TaxCategory":
-                        ReadTaxCategory(c, ref category, ref rate, out _, out _);
+                        ReadTaxCategory(c, ref category, ref rate, ref scheme, out _, out _);
                         break;
                     default:
                         c.Skip();
@@ -198,16 +205,23 @@ internal static partial class UblReader
             Percentage = percent,
             VatCategory = category is null ? null : new VatCategoryCode(category),
             VatRate = rate,
+            VatScheme = scheme,
+            IndicatorElement = indicatorElement,
             Reason = reason,
             ReasonCode = reasonCode,
             Location = location,
         };
     }
 
-    private static void ReadTaxCategory(XmlCursor c, ref string? category, ref Percentage? rate, out string? reasonCode, out string? reason)
+    private static void ReadTaxCategory(XmlCursor c, ref string? category, ref Percentage? rate, ref TaxScheme scheme, out string? reasonCode, out string? reason)
     {
         reasonCode = null;
         reason = null;
+        if (!scheme.Read)
+        {
+            scheme = new TaxScheme(null);
+        }
+
         if (!c.BeginChildren())
         {
             return;
@@ -228,6 +242,15 @@ internal static partial class UblReader
                     break;
                 case "TaxExemptionReason":
                     c.Once(ref reason);
+                    break;
+                case "TaxScheme":
+                    // The stylesheets test cac:TaxScheme[…='VAT'] existentially: a later scheme naming VAT wins.
+                    var id = ReadTaxSchemeId(c);
+                    if (scheme.Id is null || !IsVatScheme(scheme.Id))
+                    {
+                        scheme = new TaxScheme(id ?? scheme.Id);
+                    }
+
                     break;
                 default:
                     c.Skip();
@@ -280,6 +303,7 @@ internal static partial class UblReader
         Amount? taxable = null, tax = null;
         string? category = null, reason = null, reasonCode = null;
         Percentage? rate = null;
+        var scheme = default(TaxScheme);
         if (c.BeginChildren())
         {
             while (c.NextChild())
@@ -293,7 +317,7 @@ internal static partial class UblReader
                         c.Once(ref tax);
                         break;
                     case "TaxCategory":
-                        ReadTaxCategory(c, ref category, ref rate, out reasonCode, out reason);
+                        ReadTaxCategory(c, ref category, ref rate, ref scheme, out reasonCode, out reason);
                         break;
                     default:
                         c.Skip();
@@ -308,6 +332,7 @@ internal static partial class UblReader
             TaxAmount = tax,
             Category = category is null ? null : new VatCategoryCode(category),
             Rate = rate,
+            Scheme = scheme,
             ExemptionReason = reason,
             ExemptionReasonCode = reasonCode,
             Location = location,
@@ -369,4 +394,7 @@ internal static partial class UblReader
             Location = location,
         };
     }
+
+    // normalize-space(upper-case(cbc:ID)) = 'VAT' (the text was trimmed when read).
+    private static bool IsVatScheme(string id) => string.Equals(id, "VAT", StringComparison.OrdinalIgnoreCase);
 }

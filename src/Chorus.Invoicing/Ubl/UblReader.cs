@@ -13,12 +13,14 @@ internal static partial class UblReader
 {
     private sealed class State
     {
+        public RawText CurrencyText;
         public string? Number, TypeCode, Currency, TaxCurrency, VatPointDateCode, BuyerReference, ProjectReference;
         public string? ContractReference, PurchaseOrderReference, SalesOrderReference, ReceivingAdviceReference;
         public string? DespatchAdviceReference, TenderOrLotReference, AccountingCost, PaymentTerms, Bt23, Bt24, CreditorId;
         public DateValue? IssueDate, DueDate, VatPointDate;
         public Identifier? InvoicedObject;
         public Party? Seller, Buyer, Payee, TaxRepresentative;
+        public SourceLocation SupplierPartyLocation;
         public Delivery? Delivery;
         public Period? Period;
         public PaymentInstructions? Payment;
@@ -64,6 +66,7 @@ internal static partial class UblReader
             IssueDate = s.IssueDate,
             TypeCode = s.TypeCode is null ? null : new DocumentTypeCode(s.TypeCode),
             CurrencyCode = s.Currency is null ? null : new CurrencyCode(s.Currency),
+            CurrencyCodeText = s.CurrencyText,
             VatAccountingCurrencyCode = s.TaxCurrency is null ? null : new CurrencyCode(s.TaxCurrency),
             VatPointDate = s.VatPointDate,
             VatPointDateCode = s.VatPointDateCode,
@@ -84,6 +87,7 @@ internal static partial class UblReader
             SpecificationIdentifier = s.Bt24,
             PrecedingInvoices = EquatableArray<PrecedingInvoiceReference>.From(s.Preceding),
             Seller = s.Seller,
+            SupplierPartyLocation = s.SupplierPartyLocation,
             Buyer = s.Buyer,
             Payee = s.Payee,
             SellerTaxRepresentative = s.TaxRepresentative,
@@ -129,6 +133,13 @@ internal static partial class UblReader
                 c.OnceDate(ref s.VatPointDate);
                 break;
             case "DocumentCurrencyCode":
+                if (s.Currency is null)
+                {
+                    s.CurrencyText = new RawText(c.ReadText());
+                    s.Currency = s.CurrencyText.Text!.Trim();
+                    break;
+                }
+
                 c.Once(ref s.Currency);
                 break;
             case "TaxCurrencyCode":
@@ -174,6 +185,11 @@ internal static partial class UblReader
                 ReadDocumentId(c, ref s.ProjectReference);
                 break;
             case "AccountingSupplierParty":
+                if (!s.SupplierPartyLocation.IsKnown)
+                {
+                    s.SupplierPartyLocation = c.Here();
+                }
+
                 if (c.First(s.Seller is not null))
                 {
                     s.Seller = ReadPartyWrapper(c, s);

@@ -36,12 +36,40 @@ internal static class Core
         // BR-CO-18 At least one VAT breakdown (BG-23); the CII binding checks it in the context of each line.
         new("BR-CO-18", static (i, input) => i.VatBreakdowns.Count > 0 || (!input.IsUbl && i.Lines.Count == 0)));
 
-    public static readonly IRuleGroup Seller = new RuleGroup<Party>(
-        static input => input.Invoice.Seller is { } s ? [s] : [],
-        static (p, _) => p.Location.XPath,
+    // BR-CO-26 Seller identifier (BT-29), legal registration identifier (BT-30) or VAT identifier (BT-31). UBL checks it
+    // on cac:AccountingSupplierParty (a wrapper without cac:Party fails), CII on each ram:SellerTradeParty.
+    public static readonly IRuleGroup Seller = new RuleGroup<Invoice>(
+        static input => SellerContexts(input),
+        static (i, input) => input.IsUbl && i.SupplierPartyLocation.IsKnown ? i.SupplierPartyLocation.XPath : i.Seller?.Location.XPath,
+        new Rule<Invoice>("BR-CO-26", static (i, input) => i.Seller is { } p && SellerIdentified(p, input)));
 
-        // BR-CO-26 Seller identifier (BT-29), legal registration identifier (BT-30) or VAT identifier (BT-31).
-        new Rule<Party>("BR-CO-26", static (p, _) => p.Identifiers.Count > 0 || p.LegalRegistrationId is not null || p.VatId is not null));
+    private static IEnumerable<Invoice> SellerContexts(RuleInput input)
+    {
+        var i = input.Invoice;
+        if (i.Seller is not null || (input.IsUbl && i.SupplierPartyLocation.IsKnown))
+        {
+            yield return i;
+        }
+    }
+
+    private static bool SellerIdentified(Party p, RuleInput input)
+    {
+        if (p.LegalRegistrationId is not null || Parties.VisibleVatId(p, input) is not null)
+        {
+            return true;
+        }
+
+        foreach (var id in p.Identifiers)
+        {
+            // UBL: cac:PartyIdentification/cbc:ID[not(@schemeID = 'SEPA')] (the creditor id is kept apart when read).
+            if (!input.IsUbl || id.Scheme?.Value != "SEPA")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static readonly IRuleGroup Totals = new RuleGroup<DocumentTotals>(
         Rules.Totals.ReadTotals,
@@ -60,15 +88,15 @@ internal static class Core
         new("BR-24", static (l, _) => l.NetAmount is not null),
         new("BR-25", static (l, _) => Filled(l.Item?.Name)),
         new("BR-26", static (l, _) => l.Price?.NetPrice is not null),
-        new("BR-27", static (l, _) => Double(l.Price?.NetPrice) is { } p && p >= 0),
-        new("BR-28", static (l, _) => l.Price?.GrossPrice is not { } g || (Double(g) is { } d && d >= 0)),
-        new("BR-CO-04", static (l, _) => l.VatCategory is not null));
+        new("BR-27", static (l, _) => Double(l.Price?.NetPrice) is { } p && UntypedNonNegative(p)),
+        new("BR-28", static (l, _) => l.Price?.GrossPrice is not { } g || (Double(g) is { } d && UntypedNonNegative(d))),
+        new("BR-CO-04", static (l, input) => l.VatCategory is not null && TaxSchemes.IsVat(l.VatScheme, input)));
 
     public static readonly IRuleGroup DocumentAllowances = new RuleGroup<AllowanceCharge>(
         static input => Decimals.Where(input.Invoice.AllowancesCharges, charge: false),
         static (a, _) => a.Location.XPath,
         new("BR-31", static (a, _) => a.Amount is not null),
-        new("BR-32", static (a, _) => a.VatCategory is not null),
+        new("BR-32", static (a, input) => a.VatCategory is not null && TaxSchemes.IsVat(a.VatScheme, input)),
         new("BR-33", static (a, _) => a.Reason is not null || a.ReasonCode is not null),
         new("BR-CO-21", static (a, _) => a.Reason is not null || a.ReasonCode is not null));
 
@@ -76,7 +104,7 @@ internal static class Core
         static input => Decimals.Where(input.Invoice.AllowancesCharges, charge: true),
         static (a, _) => a.Location.XPath,
         new("BR-36", static (a, _) => a.Amount is not null),
-        new("BR-37", static (a, _) => a.VatCategory is not null),
+        new("BR-37", static (a, input) => a.VatCategory is not null && TaxSchemes.IsVat(a.VatScheme, input)),
         new("BR-38", static (a, _) => a.Reason is not null || a.ReasonCode is not null),
         new("BR-CO-22", static (a, _) => a.Reason is not null || a.ReasonCode is not null));
 
@@ -95,12 +123,13 @@ internal static class Core
         new("BR-CO-24", static (a, _) => a.Reason is not null || a.ReasonCode is not null));
 
     public static readonly IRuleGroup VatBreakdowns = new RuleGroup<VatBreakdown>(
-        static input => input.Invoice.VatBreakdowns,
+        TaxSchemes.GenericBreakdowns,
         static (b, _) => b.Location.XPath,
         new("BR-45", static (b, _) => b.TaxableAmount is not null),
         new("BR-46", static (b, _) => b.TaxAmount is not null),
-        new("BR-47", static (b, _) => b.Category is not null),
-        new("BR-48", static (b, input) => b.Rate is not null || (b.Category?.Value is { } c && (input.IsUbl ? c.Trim() : c) == "O")));
+        // Only a category of the VAT scheme counts (cac:TaxCategory[cac:TaxScheme…='VAT'], .[upper-case(ram:TypeCode)='VAT']).
+        new("BR-47", static (b, input) => b.Category is not null && TaxSchemes.IsVat(b.Scheme, input)),
+        new("BR-48", static (b, input) => TaxSchemes.IsVat(b.Scheme, input) && (b.Rate is not null || TaxSchemes.CategoryText(b.Category, b.Scheme, input) == "O")));
 
     public static readonly IRuleGroup InvoicingPeriod = new RuleGroup<Period>(
         static input => input.Invoice.InvoicingPeriod is { } p ? [p] : [],
@@ -111,7 +140,7 @@ internal static class Core
         static input => LinePeriodsOf(input.Invoice),
         static (p, _) => p.Location.XPath,
         new("BR-30", static (p, input) => EndNotBeforeStart(p, input)),
-        new("BR-CO-20", static (p, _) => p.Start is not null || p.End is not null));
+        new("BR-CO-20", static (p, _) => HasStart(p) || HasEnd(p)));
 
     public static readonly IRuleGroup ItemAttributes = new RuleGroup<InvoiceLine>(
         static input => input.Invoice.Lines,
@@ -137,14 +166,14 @@ internal static class Core
         static (_, input) => input.RootPath,
 
         // BR-62 / BR-63: the seller's / buyer's electronic address (BT-34 / BT-49) has a scheme.
-        new("BR-62", static (i, input) => SchemeStated(i.Seller?.ElectronicAddress, input)),
-        new("BR-63", static (i, input) => SchemeStated(i.Buyer?.ElectronicAddress, input)),
+        new("BR-62", static (i, input) => SchemeStated(i.Seller, input)),
+        new("BR-63", static (i, input) => SchemeStated(i.Buyer, input)),
 
         // BR-57 Each deliver to address (BG-15) shall contain a deliver to country code (BT-80).
         new("BR-57", static (i, input) => i.Delivery?.Address is not { } a || (input.IsUbl ? a.CountryCode is not null : Filled(a.CountryCode))),
 
         // BR-CO-19 An invoicing period (BG-14) has a start or an end date; the UBL binding also accepts a lone BT-8 code.
-        new("BR-CO-19", static (i, input) => i.InvoicingPeriod is not { } p || p.Start is not null || p.End is not null || (input.IsUbl && i.VatPointDateCode is not null)));
+        new("BR-CO-19", static (i, input) => i.InvoicingPeriod is not { } p || HasStart(p) || HasEnd(p) || (input.IsUbl && i.VatPointDateCode is not null)));
 
     // BR-CO-05…08: the reason codes and texts "shall indicate the same type": true() in both bindings (not machine-checkable).
     public static readonly IRuleGroup ReasonConsistency = new RuleGroup<Invoice>(
@@ -179,8 +208,11 @@ internal static class Core
         return true;
     }
 
-    private static bool SchemeStated(Identifier? address, RuleInput input) =>
-        address is not { } a || (input.IsUbl ? a.Scheme is not null : Filled(a.Scheme?.Value));
+    // CII tests the first ram:URIUniversalCommunication: a container without ram:URIID fails.
+    private static bool SchemeStated(Party? party, RuleInput input) =>
+        party?.ElectronicAddress is not { } a
+            ? input.IsUbl || party?.ElectronicAddressElement.IsKnown != true
+            : input.IsUbl ? a.Scheme is not null : Filled(a.Scheme?.Value);
 
     /// <summary><c>xs:date</c> of a text: <c>yyyy-mm-dd</c> with an optional timezone (ignored), null when invalid.</summary>
     internal static DateTime? XsDate(string? text)
@@ -201,6 +233,11 @@ internal static class Core
 
     /// <summary>A CII <c>udt:DateTimeString[@format = '102']</c>; a date built in code is written in format 102.</summary>
     private static bool IsFormat102(DateValue d) => d.Format == "102" || (d.Format is null && !d.Location.IsKnown);
+
+    // CII tests the ram:StartDateTime / ram:EndDateTime containers, with or without a date inside.
+    private static bool HasStart(Period p) => p.Start is not null || p.StartElement.IsKnown;
+
+    private static bool HasEnd(Period p) => p.End is not null || p.EndElement.IsKnown;
 
     /// <summary><c>normalize-space(x) != ''</c>.</summary>
     internal static bool Filled(string? text) => !string.IsNullOrWhiteSpace(text);
@@ -237,9 +274,15 @@ internal static class Core
     // BR-29 / BR-30: end date not before start date. UBL compares xs:date values; CII compares the format-102 texts.
     private static bool EndNotBeforeStart(Period p, RuleInput input)
     {
-        if (p.Start is not { } start || p.End is not { } end)
+        if (!HasStart(p) || !HasEnd(p))
         {
             return true;
+        }
+
+        // CII: a container without a format-102 date makes the comparison of () false.
+        if (p.Start is not { } start || p.End is not { } end)
+        {
+            return false;
         }
 
         if (input.IsUbl)

@@ -38,11 +38,11 @@ internal static class Decimals
         static (t, _) => t.Location.XPath,
         new("BR-DEC-13", static (_, _) => true, RuleSyntax.Ubl),
         new("BR-DEC-15", static (_, _) => true, RuleSyntax.Ubl),
-        new("BR-DEC-13", static (t, input) => VatTotalInCurrencyHolds(t, input.Invoice.CurrencyCode?.Value, otherCurrencyHolds: true), RuleSyntax.Cii),
+        new("BR-DEC-13", static (t, input) => VatTotalInCurrencyHolds(t, Totals.InvoiceCurrency(input.Invoice), otherCurrencyHolds: true), RuleSyntax.Cii),
         new("BR-DEC-15", static (t, input) => VatTotalInCurrencyHolds(t, input.Invoice.VatAccountingCurrencyCode?.Value, otherCurrencyHolds: false), RuleSyntax.Cii));
 
     public static readonly IRuleGroup VatBreakdowns = new RuleGroup<VatBreakdown>(
-        static input => input.Invoice.VatBreakdowns,
+        TaxSchemes.GenericBreakdowns,
         static (b, _) => b.Location.XPath,
         new("BR-DEC-19", static (b, _) => AtMostTwoDecimals(b.TaxableAmount)),
         new("BR-DEC-20", static (b, _) => AtMostTwoDecimals(b.TaxAmount)));
@@ -64,11 +64,17 @@ internal static class Decimals
         new("BR-DEC-27", static (a, _) => AtMostTwoDecimals(a.Amount)),
         new("BR-DEC-28", static (a, _) => AtMostTwoDecimals(a.BaseAmount)));
 
+    /// <summary>
+    /// …[ChargeIndicator = true()/false()]: an element read without a charge indicator is neither (one built in code is
+    /// what <see cref="AllowanceCharge.IsCharge"/> says).
+    /// </summary>
+    internal static bool Is(AllowanceCharge a, bool charge) => a.IsCharge == charge && (a.IndicatorElement.IsKnown || !a.Location.IsKnown);
+
     internal static IEnumerable<AllowanceCharge> Where(EquatableArray<AllowanceCharge> list, bool charge)
     {
         foreach (var a in list)
         {
-            if (a.IsCharge == charge)
+            if (Is(a, charge))
             {
                 yield return a;
             }
@@ -81,7 +87,7 @@ internal static class Decimals
         {
             foreach (var a in line.AllowancesCharges)
             {
-                if (a.IsCharge == charge)
+                if (Is(a, charge))
                 {
                     yield return a;
                 }

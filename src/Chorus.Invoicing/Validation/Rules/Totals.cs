@@ -28,14 +28,16 @@ internal static class Totals
     // BR-CO-17 VAT category tax amount (BT-117) = VAT category taxable amount (BT-116) × VAT category rate (BT-119),
     // rounded to cents, within 1 (strictly in the UBL binding, inclusive in the CII binding).
     public static readonly IRuleGroup VatBreakdownTax = new RuleGroup<VatBreakdown>(
-        static input => input.Invoice.VatBreakdowns,
+        TaxSchemes.GenericBreakdowns,
         static (b, _) => b.Location.XPath,
         new Rule<VatBreakdown>("BR-CO-17", static (b, input) => BreakdownTaxHolds(b, input)));
 
     private static bool BreakdownTaxHolds(VatBreakdown b, RuleInput input)
     {
+        // The rate is read through the VAT-scheme category (normalize-space(upper-case(…)) in both bindings): under another
+        // scheme there is no rate, and the last branch (not(exists(rate)) and round(tax) = 0) decides.
         var tax = Dec(b.TaxAmount);
-        if (b.Rate is not { } rate)
+        if (b.Rate is not { } rate || !TaxSchemes.IsVatNormalized(b.Scheme))
         {
             return tax is { } t0 && Round(t0) == 0;
         }
@@ -120,7 +122,7 @@ internal static class Totals
         double dsum = 0;
         foreach (var ac in input.Invoice.AllowancesCharges)
         {
-            if (ac.IsCharge != charge)
+            if (!Decimals.Is(ac, charge))
             {
                 continue;
             }
@@ -156,7 +158,7 @@ internal static class Totals
 
         return input.IsUbl
             ? Dec(total) is { } t && t == Round2(sum)
-            : Double(total) is { } dt && dt == Round2(dsum);
+            : Double(total) is { } dt && UntypedEquals(dt, Round2(dsum));
     }
 
     // BR-CO-13 Invoice total amount without VAT (BT-109) = Σ BT-131 - BT-107 + BT-108 (each by which totals are present).
@@ -271,6 +273,9 @@ internal static class Totals
         return true;
     }
 
+    // BT-5 as the stylesheets compare it with @currencyID: the element's text as written (an untyped value, not trimmed).
+    internal static string? InvoiceCurrency(Invoice i) => i.CurrencyCodeText.Text ?? i.CurrencyCode?.Value;
+
     private static string? Parent(string? xpath)
     {
         if (xpath is null)
@@ -285,7 +290,7 @@ internal static class Totals
     private static bool VatSumCii(Invoice i)
     {
         // The context is the BT-110 amount whose currencyID is the invoice currency; compared as doubles.
-        var currency = i.CurrencyCode?.Value;
+        var currency = InvoiceCurrency(i);
         foreach (var total in VatTotals(i))
         {
             if (total.CurrencyId is null || total.CurrencyId != currency)
@@ -307,7 +312,7 @@ internal static class Totals
                 }
             }
 
-            if (Double(total) is not { } t || t != Round2(sum))
+            if (Double(total) is not { } t || !UntypedEquals(t, Round2(sum)))
             {
                 return false;
             }
@@ -319,7 +324,7 @@ internal static class Totals
     // BR-CO-15 Invoice total amount with VAT (BT-112) = BT-109 + BT-110.
     private static bool TaxInclusiveUbl(Invoice i)
     {
-        if (i.CurrencyCode?.Value is not { } currency)
+        if (InvoiceCurrency(i) is not { } currency)
         {
             return true; // every $Currency in () satisfies …
         }
@@ -342,7 +347,7 @@ internal static class Totals
 
     private static bool TaxInclusiveCii(Invoice i)
     {
-        if (i.CurrencyCode?.Value is not { } currency)
+        if (InvoiceCurrency(i) is not { } currency)
         {
             return true;
         }

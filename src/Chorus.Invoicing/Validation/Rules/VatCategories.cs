@@ -38,8 +38,7 @@ internal sealed record VatCategory(string Code, string Prefix, RateRequirement U
     ];
 
     /// <summary>True when a code is this category: UBL compares <c>normalize-space(cbc:ID)</c>, CII the raw text.</summary>
-    public bool Is(VatCategoryCode? code, RuleInput input) =>
-        code?.Value is { } v && (input.IsUbl ? v.Trim() == Code : v == Code);
+    public bool Is(VatCategoryCode? code, TaxScheme facts, RuleInput input) => TaxSchemes.CategoryText(code, facts, input) == Code;
 }
 
 /// <summary>
@@ -64,20 +63,20 @@ internal static class VatCategoryRules
             groups.Add(new RuleGroup<InvoiceLine>(
                 input => LinesOf(c, input),
                 static (l, _) => l.Location.XPath,
-                new Rule<InvoiceLine>(c.Prefix + "-02", (_, input) => PartiesHold(c, input.Invoice)),
-                new Rule<InvoiceLine>(c.Prefix + "-05", (l, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, l.VatRate))));
+                new Rule<InvoiceLine>(c.Prefix + "-02", (_, input) => PartiesHold(c, input)),
+                new Rule<InvoiceLine>(c.Prefix + "-05", (l, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, l.VatRate, input))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: false),
                 static (a, _) => a.Location.XPath,
-                new Rule<AllowanceCharge>(c.Prefix + "-03", (_, input) => PartiesHold(c, input.Invoice)),
-                new Rule<AllowanceCharge>(c.Prefix + "-06", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
+                new Rule<AllowanceCharge>(c.Prefix + "-03", (_, input) => PartiesHold(c, input)),
+                new Rule<AllowanceCharge>(c.Prefix + "-06", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate, input))));
 
             groups.Add(new RuleGroup<AllowanceCharge>(
                 input => AllowancesChargesOf(c, input, charge: true),
                 static (a, _) => a.Location.XPath,
-                new Rule<AllowanceCharge>(c.Prefix + "-04", (_, input) => PartiesHold(c, input.Invoice)),
-                new Rule<AllowanceCharge>(c.Prefix + "-07", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate))));
+                new Rule<AllowanceCharge>(c.Prefix + "-04", (_, input) => PartiesHold(c, input)),
+                new Rule<AllowanceCharge>(c.Prefix + "-07", (a, input) => RateHolds(input.IsUbl ? c.UblRate : c.CiiRate, a.VatRate, input))));
 
             groups.Add(new RuleGroup<VatBreakdown>(
                 input => BreakdownsOf(c, input),
@@ -88,20 +87,45 @@ internal static class VatCategoryRules
         }
 
         groups.Add(new RuleGroup<Invoice>(
-            static input => input.Invoice.VatBreakdowns.Any(b => OutsideScope.Is(b.Category, input)) ? [input.Invoice] : [],
+            static input => input.Invoice.VatBreakdowns.Any(b => OutsideScope.Is(b.Category, b.Scheme, input) && TaxSchemes.IsVat(b.Scheme, input)) ? [input.Invoice] : [],
             static (_, input) => input.RootPath,
-            new Rule<Invoice>("BR-O-11", static (i, input) => !i.VatBreakdowns.Any(b => IsOther(b.Category, input)) && (input.IsUbl || !i.Lines.Any(l => IsOther(l.VatCategory, input)))),
-            new Rule<Invoice>("BR-O-12", static (i, input) => !i.Lines.Any(l => IsOther(l.VatCategory, input)) && (input.IsUbl || !i.VatBreakdowns.Any(b => IsOther(b.Category, input)))),
+            new Rule<Invoice>("BR-O-11", static (i, input) => !i.VatBreakdowns.Any(b => IsOther(b.Category, b.Scheme, input)) && (input.IsUbl || !i.Lines.Any(l => IsOther(l.VatCategory, l.VatScheme, input)))),
+            new Rule<Invoice>("BR-O-12", static (i, input) => !i.Lines.Any(l => IsOther(l.VatCategory, l.VatScheme, input)) && (input.IsUbl || !i.VatBreakdowns.Any(b => IsOther(b.Category, b.Scheme, input)))),
             new Rule<Invoice>("BR-O-13", static (i, input) => !AnyOtherAllowanceCharge(i, input, charge: false)),
             new Rule<Invoice>("BR-O-14", static (i, input) => !AnyOtherAllowanceCharge(i, input, charge: true))));
+
+        // UBL states BR-S-02 on the root: (exists(S line of the VAT scheme) and parties) or not(exists(S line of any
+        // scheme)). The line contexts above give the first branch; an S line of another scheme alone fails it too.
+        groups.Add(new RuleGroup<Invoice>(
+            static input => [input.Invoice],
+            static (_, input) => input.RootPath,
+            new Rule<Invoice>("BR-S-02", static (_, input) => !StandardLinesOutsideVatOnly(input), RuleSyntax.Ubl)));
 
         return [.. groups];
     }
 
+    private static readonly VatCategory Standard = VatCategory.All.Single(static c => c.Code == "S");
+
+    private static bool StandardLinesOutsideVatOnly(RuleInput input)
+    {
+        bool any = false, vat = false;
+        foreach (var l in input.Invoice.Lines)
+        {
+            if (Standard.Is(l.VatCategory, l.VatScheme, input))
+            {
+                any = true;
+                vat |= TaxSchemes.IsVat(l.VatScheme, input);
+            }
+        }
+
+        return any && !vat;
+    }
+
     private static readonly VatCategory OutsideScope = VatCategory.All.Single(static c => c.Code == "O");
 
-    // CategoryCode != 'O' (a missing code compares false).
-    private static bool IsOther(VatCategoryCode? code, RuleInput input) => code?.Value is { } v && (input.IsUbl ? v.Trim() : v) != "O";
+    // CategoryCode != 'O' (a missing code compares false); UBL counts only VAT-scheme categories, CII any.
+    private static bool IsOther(VatCategoryCode? code, TaxScheme scheme, RuleInput input) =>
+        TaxSchemes.CategoryText(code, scheme, input) is { } v && v != "O" && (!input.IsUbl || TaxSchemes.IsVat(scheme, input));
 
     // UBL: document level allowances (BR-O-13) or charges (BR-O-14) of another category;
     // CII: //ram:CategoryTradeTax of another category, allowance or charge, document or line level, for both rules.
@@ -109,7 +133,7 @@ internal static class VatCategoryRules
     {
         foreach (var a in i.AllowancesCharges)
         {
-            if ((!input.IsUbl || a.IsCharge == charge) && IsOther(a.VatCategory, input))
+            if ((!input.IsUbl || a.IsCharge == charge) && IsOther(a.VatCategory, a.VatScheme, input))
             {
                 return true;
             }
@@ -121,7 +145,7 @@ internal static class VatCategoryRules
             {
                 foreach (var a in l.AllowancesCharges)
                 {
-                    if (IsOther(a.VatCategory, input))
+                    if (IsOther(a.VatCategory, a.VatScheme, input))
                     {
                         return true;
                     }
@@ -133,24 +157,28 @@ internal static class VatCategoryRules
     }
 
     // BR-x-02/03/04: who must be identified for VAT when the category is used on a line, an allowance or a charge.
-    private static bool PartiesHold(VatCategory c, Invoice i)
+    // CII sees a VAT identifier only with schemeID 'VA' (Parties.VisibleVatId).
+    private static bool PartiesHold(VatCategory c, RuleInput input)
     {
+        var i = input.Invoice;
         var seller = i.Seller;
-        var representative = i.SellerTaxRepresentative?.VatId is not null;
+        var sellerVat = Parties.VisibleVatId(seller, input) is not null;
+        var buyerVat = Parties.VisibleVatId(i.Buyer, input) is not null;
+        var representative = Parties.VisibleVatId(i.SellerTaxRepresentative, input) is not null;
         switch (c.Code)
         {
             case "O":
-                return seller?.VatId is null && !representative && i.Buyer?.VatId is null;
+                return !sellerVat && !representative && !buyerVat;
             case "G":
-                return seller?.VatId is not null || representative;
+                return sellerVat || representative;
             case "K":
-                return (seller?.VatId is not null || representative) && i.Buyer?.VatId is not null;
+                return (sellerVat || representative) && buyerVat;
             case "AE":
-                return (seller?.VatId is not null || seller?.TaxRegistrationId is not null || representative)
-                    && (i.Buyer?.VatId is not null || i.Buyer?.LegalRegistrationId is not null);
+                return (sellerVat || seller?.TaxRegistrationId is not null || representative)
+                    && (buyerVat || i.Buyer?.LegalRegistrationId is not null);
             default:
                 // S, Z, E, L, M: any seller tax registration (VAT or tax registration identifier) or the representative's VAT id.
-                return seller?.VatId is not null || seller?.TaxRegistrationId is not null || representative;
+                return sellerVat || seller?.TaxRegistrationId is not null || representative;
         }
     }
 
@@ -158,7 +186,7 @@ internal static class VatCategoryRules
     {
         foreach (var l in input.Invoice.Lines)
         {
-            if (c.Is(l.VatCategory, input))
+            if (c.Is(l.VatCategory, l.VatScheme, input) && TaxSchemes.IsVat(l.VatScheme, input))
             {
                 yield return l;
             }
@@ -171,7 +199,7 @@ internal static class VatCategoryRules
     {
         foreach (var a in input.Invoice.AllowancesCharges)
         {
-            if (a.IsCharge == charge && c.Is(a.VatCategory, input))
+            if (Decimals.Is(a, charge) && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
             {
                 yield return a;
             }
@@ -183,7 +211,7 @@ internal static class VatCategoryRules
             {
                 foreach (var a in l.AllowancesCharges)
                 {
-                    if (a.IsCharge == charge && c.Is(a.VatCategory, input))
+                    if (Decimals.Is(a, charge) && c.Is(a.VatCategory, a.VatScheme, input) && TaxSchemes.IsVat(a.VatScheme, input))
                     {
                         yield return a;
                     }
@@ -196,35 +224,42 @@ internal static class VatCategoryRules
     {
         foreach (var b in input.Invoice.VatBreakdowns)
         {
-            if (c.Is(b.Category, input))
+            // The CII contexts of S and Z (…/ram:CategoryCode[. = 'S']) do not test the type code.
+            if (c.Is(b.Category, b.Scheme, input) && (TaxSchemes.IsVat(b.Scheme, input) || (!input.IsUbl && c.Code is "S" or "Z")))
             {
                 yield return b;
             }
         }
     }
 
-    private static bool RateHolds(RateRequirement requirement, Percentage? rate) => requirement switch
+    // UBL: (xs:decimal(cbc:Percent) = 0), (cbc:Percent) > 0, (cbc:Percent) >= 0; CII: ram:RateApplicablePercent = 0, > 0,
+    // >= 0 (untyped: doubles, where Saxon orders -0.0 below 0.0).
+    private static bool RateHolds(RateRequirement requirement, Percentage? rate, RuleInput input) => requirement switch
     {
         RateRequirement.Absent => rate is null,
-        RateRequirement.Zero => Double(rate) is { } z && z == 0,
+        RateRequirement.Zero when input.IsUbl => rate?.Value is { } dz && dz == 0,
+        RateRequirement.Zero => Double(rate) is { } z && UntypedEquals(z, 0),
         RateRequirement.Positive => Double(rate) is { } p && p > 0,
-        _ => Double(rate) is { } n && n >= 0,
+        _ => Double(rate) is { } n && UntypedNonNegative(n),
     };
 
     // BR-x-01: a category used on lines or allowances/charges has a VAT breakdown, and the other way round.
     private static bool BreakdownPresenceHolds(VatCategory c, Invoice i, RuleInput input)
     {
-        int lines = 0, breakdowns = 0, documentLevel = 0, lineLevel = 0;
+        // Which counts see only VAT-scheme categories: every UBL count but BR-S-01's (BR-AF-01 and BR-AG-01 test the
+        // breakdowns in their first branch as count(…[cbc:ID = 'L']) without the scheme for L, with it for M); no CII count.
+        var usedVat = input.IsUbl && c.Code != "S";
+        int lines = 0, breakdowns = 0, breakdownsAnyScheme = 0, documentLevel = 0, lineLevel = 0;
         foreach (var l in i.Lines)
         {
-            if (c.Is(l.VatCategory, input))
+            if (c.Is(l.VatCategory, l.VatScheme, input) && (!usedVat || TaxSchemes.IsVat(l.VatScheme, input)))
             {
                 lines++;
             }
 
             foreach (var a in l.AllowancesCharges)
             {
-                if (c.Is(a.VatCategory, input))
+                if (c.Is(a.VatCategory, a.VatScheme, input) && (!usedVat || TaxSchemes.IsVat(a.VatScheme, input)))
                 {
                     lineLevel++;
                 }
@@ -233,7 +268,7 @@ internal static class VatCategoryRules
 
         foreach (var a in i.AllowancesCharges)
         {
-            if (c.Is(a.VatCategory, input))
+            if (c.Is(a.VatCategory, a.VatScheme, input) && (!usedVat || TaxSchemes.IsVat(a.VatScheme, input)))
             {
                 documentLevel++;
             }
@@ -241,17 +276,22 @@ internal static class VatCategoryRules
 
         foreach (var b in i.VatBreakdowns)
         {
-            if (c.Is(b.Category, input))
+            if (c.Is(b.Category, b.Scheme, input))
             {
-                breakdowns++;
+                breakdownsAnyScheme++;
+                if (!usedVat || TaxSchemes.IsVat(b.Scheme, input))
+                {
+                    breakdowns++;
+                }
             }
         }
 
         if (input.IsUbl)
         {
             var used = lines + documentLevel;
+            var firstBranchBreakdowns = c.Code == "L" ? breakdownsAnyScheme : breakdowns;
             return c.Rated
-                ? (used > 0 && breakdowns > 0) || (used == 0 && breakdowns == 0)
+                ? (used > 0 && firstBranchBreakdowns > 0) || (used == 0 && breakdowns == 0)
                 : breakdowns == 1 || used + breakdowns == 0; // //cac:TaxCategory also finds the breakdown's own category
         }
 
@@ -309,7 +349,7 @@ internal static class VatCategoryRules
                 return true;
             }
 
-            return r.Value is { } rate && Double(b.TaxableAmount) is { } basis && RoundedCategorySum(c, input, rate) is { } y && basis == (double)y;
+            return r.Value is { } rate && Double(b.TaxableAmount) is { } basis && RoundedCategorySum(c, input, rate) is { } y && UntypedEquals(basis, (double)y);
         }
 
         if (Double(b.TaxableAmount) is not { } bas || RoundedCategorySum(c, input, null) is not { } sumCii)
@@ -318,7 +358,7 @@ internal static class VatCategoryRules
         }
 
         var yd = (double)sumCii;
-        return c.Code == "O" ? bas == yd : bas - 1 < yd && bas + 1 > yd;
+        return c.Code == "O" ? UntypedEquals(bas, yd) : bas - 1 < yd && bas + 1 > yd;
     }
 
     // UBL: Σ lines + Σ document charges - Σ document allowances of the category (and rate), as decimals.
@@ -328,7 +368,7 @@ internal static class VatCategoryRules
         decimal sum = 0;
         foreach (var l in input.Invoice.Lines)
         {
-            if (c.Is(l.VatCategory, input) && (rate is null || (l.VatRate?.Value is { } lr && lr == rate)))
+            if (c.Is(l.VatCategory, l.VatScheme, input) && (rate is null || (l.VatRate?.Value is { } lr && lr == rate)))
             {
                 used = true;
                 if (l.NetAmount is { } a)
@@ -345,10 +385,10 @@ internal static class VatCategoryRules
 
         foreach (var a in input.Invoice.AllowancesCharges)
         {
-            if (c.Is(a.VatCategory, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)))
+            if (c.Is(a.VatCategory, a.VatScheme, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)))
             {
                 used = true;
-                if (a.Amount is { } amount)
+                if (a.Amount is { } amount && Decimals.Is(a, a.IsCharge))
                 {
                     if (amount.Value is not { } v)
                     {
@@ -369,7 +409,7 @@ internal static class VatCategoryRules
         decimal lines = 0, charges = 0, allowances = 0;
         foreach (var l in input.Invoice.Lines)
         {
-            if (c.Is(l.VatCategory, input) && (rate is null || (l.VatRate?.Value is { } lr && lr == rate)) && l.NetAmount is { } a)
+            if (c.Is(l.VatCategory, l.VatScheme, input) && (rate is null || (l.VatRate?.Value is { } lr && lr == rate)) && l.NetAmount is { } a)
             {
                 if (a.Value is not { } v)
                 {
@@ -382,7 +422,7 @@ internal static class VatCategoryRules
 
         foreach (var a in input.Invoice.AllowancesCharges)
         {
-            if (c.Is(a.VatCategory, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)) && a.Amount is { } amount)
+            if (c.Is(a.VatCategory, a.VatScheme, input) && (rate is null || (a.VatRate?.Value is { } ar && ar == rate)) && a.Amount is { } amount && Decimals.Is(a, a.IsCharge))
             {
                 if (amount.Value is not { } v)
                 {
@@ -408,7 +448,7 @@ internal static class VatCategoryRules
     {
         if (!c.Rated)
         {
-            return input.IsUbl ? Dec(b.TaxAmount) is { } z && z == 0 : Double(b.TaxAmount) is { } zd && zd == 0;
+            return input.IsUbl ? Dec(b.TaxAmount) is { } z && z == 0 : Double(b.TaxAmount) is { } zd && UntypedEquals(zd, 0);
         }
 
         if (input.IsUbl)
@@ -435,5 +475,44 @@ internal static class VatCategoryRules
         var e = Round((double)Math.Abs(bas) * r) / 100;
         var at = (double)Math.Abs(t);
         return at - 1 < e && at + 1 > e;
+    }
+}
+
+/// <summary>
+/// Whether the stylesheets see a VAT category: UBL <c>cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT'</c>,
+/// CII <c>upper-case(ram:TypeCode) = 'VAT'</c>. A category built in code (no scheme read) is VAT.
+/// </summary>
+internal static class TaxSchemes
+{
+    /// <summary>
+    /// The category code as the stylesheets compare it: UBL <c>normalize-space(cbc:ID)</c> (the model's trimmed code),
+    /// CII the text as written.
+    /// </summary>
+    public static string? CategoryText(VatCategoryCode? code, TaxScheme facts, RuleInput input) =>
+        input.IsUbl ? code?.Value?.Trim() : facts.CategoryText ?? code?.Value;
+
+    public static bool IsVat(TaxScheme scheme, RuleInput input) => input.IsUbl ? IsVatNormalized(scheme) : IsVatRaw(scheme);
+
+    /// <summary><c>normalize-space(upper-case(…)) = 'VAT'</c> (UBL everywhere, CII BR-CO-17).</summary>
+    public static bool IsVatNormalized(TaxScheme scheme) =>
+        !scheme.Read || (scheme.Id is { } id && string.Equals(Tree.TreeQuery.NormalizeSpace(id), "VAT", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsVatRaw(TaxScheme scheme) =>
+        !scheme.Read || (scheme.Id is { } id && string.Equals(id, "VAT", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// CII: a header trade tax of category L, M or O with a VAT type is the context of its category rule, so the generic
+    /// <c>//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax</c> rule of the same pattern (BR-45…48, BR-CO-17,
+    /// BR-DEC-19/20) never sees it; the UBL contexts are different nodes and shadow nothing.
+    /// </summary>
+    public static IEnumerable<VatBreakdown> GenericBreakdowns(RuleInput input)
+    {
+        foreach (var b in input.Invoice.VatBreakdowns)
+        {
+            if (input.IsUbl || !(CategoryText(b.Category, b.Scheme, input) is "L" or "M" or "O" && IsVatRaw(b.Scheme)))
+            {
+                yield return b;
+            }
+        }
     }
 }

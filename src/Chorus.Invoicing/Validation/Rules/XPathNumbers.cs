@@ -16,6 +16,21 @@ internal static class XPathNumbers
     /// <summary>The artefacts' <c>round($x * 10 * 10) div 100</c>.</summary>
     public static decimal Round2(decimal x) => Round(x * 100m) / 100m;
 
+    /// <summary>
+    /// Saxon compares an untyped value cast to <c>xs:double</c> in Java's <c>Double.compare</c> order, where -0.0 sorts
+    /// below 0.0: an amount written <c>-0.0</c> is neither <c>= 0</c> nor <c>&gt;= 0</c> (checked with Saxon-HE).
+    /// </summary>
+    public static int SaxonCompare(double a, double b) =>
+        a < b ? -1 : a > b ? 1 : IsNegativeZero(a) == IsNegativeZero(b) ? 0 : IsNegativeZero(a) ? -1 : 1;
+
+    /// <summary>Untyped (double) <c>=</c> with Saxon's signed zeros; NaN equals nothing.</summary>
+    public static bool UntypedEquals(double a, double b) => !double.IsNaN(a) && !double.IsNaN(b) && SaxonCompare(a, b) == 0;
+
+    /// <summary>Untyped (double) <c>&gt;= 0</c> with Saxon's signed zeros.</summary>
+    public static bool UntypedNonNegative(double a) => !double.IsNaN(a) && SaxonCompare(a, 0) >= 0;
+
+    private static bool IsNegativeZero(double x) => x == 0 && BitConverter.DoubleToInt64Bits(x) < 0;
+
     /// <summary>XPath <c>round($x)</c> on a double.</summary>
     public static double Round(double x) => Math.Floor(x + 0.5);
 

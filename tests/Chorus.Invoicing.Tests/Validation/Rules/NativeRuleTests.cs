@@ -224,6 +224,30 @@ public class NativeRuleTests
         var fatal = Fatal(i with { Lines = [i.Lines[0] with { VatCategory = VatCategoryCode.OutsideScope }, i.Lines[1]] }, "ubl");
         Assert.Contains("BR-O-05", fatal);
     }
+
+    [Fact]
+    public void TaxScheme_ReadNextToACategory_TakesNoPartInEquality()
+    {
+        var b = Valid().VatBreakdowns[0];
+
+        Assert.Equal(b, b with { Scheme = new TaxScheme("ZZ") });
+        Assert.Equal(Valid(), Valid() with { CurrencyCodeText = new RawText(" EUR ") });
+    }
+
+    [Fact]
+    public void TaxScheme_OtherThanVat_HidesTheBreakdownCategoryFromBr47And48()
+    {
+        var i = Valid();
+        var hidden = i with { VatBreakdowns = i.VatBreakdowns.Select(static b => b with { Scheme = new TaxScheme("ZZ") }).ToEquatableArray() };
+
+        foreach (var syntax in Bindings)
+        {
+            Assert.Empty(Fatal(i, syntax));
+            var fatal = Fatal(hidden, syntax);
+            Assert.Contains("BR-47", fatal);
+            Assert.Contains("BR-48", fatal);
+        }
+    }
 }
 
 internal static class InvoiceTestExtensions
