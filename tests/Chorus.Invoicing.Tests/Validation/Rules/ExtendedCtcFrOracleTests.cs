@@ -27,8 +27,6 @@ public partial class ExtendedCtcFrOracleTests(ITestOutputHelper output)
     // profile's own rules.
     private static readonly Dictionary<string, string> ExcludedCii = new(StringComparer.Ordinal)
     {
-        ["cii:frctc-a-a1-values"] = "an allowance without ram:ChargeIndicator (schema-invalid): our EN 16931 model rules read it as an allowance (BR-31, BR-33, BR-CO-21), the stylesheets' contexts need the indicator",
-        ["cii:frctc-a-a4-parties"] = "the same allowance without ram:ChargeIndicator (BR-31, BR-33, BR-AF-03, BR-CO-21)",
         ["cii:frctc-b-S8-status-empty"] = "a LineStatusReasonCode of one space: the validator's schema-validating reader drops whitespace-only text, so $subLineCode != '' (BR-FREXT-06) sees an empty code",
     };
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
 
@@ -101,11 +100,6 @@ internal static class ExtendedCtcFrRules
                     problems.Add(p);
                 }
             }
-
-            if (syntax == "ubl")
-            {
-                ReportSchemelessBreakdowns(document, problems);
-            }
         }
 
         if (syntax == "cii")
@@ -151,40 +145,7 @@ internal static class ExtendedCtcFrRules
             }
         }
 
-        var schemeless = new HashSet<string>(SchemelessBreakdowns(document).Select(static b => Comparable(b.Path())), StringComparer.Ordinal);
-        return p => p.Rule == "CHORUS-MODEL" || (!DroppedUbl.Contains(p.Rule) && !(DocumentLevelBillingReference.Contains(p.Rule) && !documentLevel.Contains(Comparable(p.Location)))
-            && !(schemeless.Count > 0 && (p.Rule is "BR-47" or "BR-48" || PerCategoryRule.IsMatch(p.Rule)) && schemeless.Contains(Comparable(p.Location))));
-    }
-
-    // UBL: the model keeps a VAT breakdown's category whatever its tax scheme; the stylesheets look only at a category with
-    // the VAT scheme (cac:TaxCategory[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']). On a breakdown without
-    // one, BR-47 and BR-48 fail (no VAT category code, no VAT rate nor 'O') and the per-category rules, whose contexts
-    // require the VAT scheme, do not apply: the model's verdicts there are replaced (BR-FR fixtures frctc/a u2, u3).
-    private static readonly Regex PerCategoryRule = new("^BR-(?:S|Z|E|AE|IC|G|O|AF|AG)-[0-9]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    private static readonly ElementPath UblBreakdowns = ElementPath.Of("cac:TaxTotal/cac:TaxSubtotal");
-
-    private static IEnumerable<XNode> SchemelessBreakdowns(XNode document) =>
-        document.DocumentElement() is { } root
-            ? root.Select(UblBreakdowns).Where(static b => !b.Elements(Ns.Cac, "TaxCategory").Any(static c => c.Elements(Ns.Cac, "TaxScheme").Any(IsVatScheme)))
-            : [];
-
-    private static bool IsVatScheme(XNode scheme)
-    {
-        var ids = scheme.Elements(Ns.Cbc, "ID").ToList();
-        return ids.Count == 1 && string.Equals(TreeQuery.NormalizeSpace(ids[0].StringValue).ToUpperInvariant(), "VAT", StringComparison.Ordinal);
-    }
-
-    private static void ReportSchemelessBreakdowns(XNode document, List<ValidationProblem> problems)
-    {
-        foreach (var breakdown in SchemelessBreakdowns(document))
-        {
-            foreach (var id in new[] { "BR-47", "BR-48" })
-            {
-                var (fatal, message) = RuleTexts.Common[id];
-                problems.Report(id, fatal, message, breakdown);
-            }
-        }
+        return p => p.Rule == "CHORUS-MODEL" || (!DroppedUbl.Contains(p.Rule) && !(DocumentLevelBillingReference.Contains(p.Rule) && !documentLevel.Contains(Comparable(p.Location))));
     }
 
     // The model rules write every step's position ([1] included), the tree only where there are siblings of the name:
