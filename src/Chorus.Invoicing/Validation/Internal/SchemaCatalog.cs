@@ -35,7 +35,7 @@ internal static class SchemaCatalog
     private static XmlSchemaSet Compile(params string[] paths)
     {
         var resolver = new ResourceResolver();
-        var set = new XmlSchemaSet { XmlResolver = resolver };
+        var set = new XmlSchemaSet(new InterningNameTable()) { XmlResolver = resolver };
         foreach (var path in paths)
         {
             // The UBL xmldsig module declares entities in an internal DTD: parse it (internal subset only, no resolver).
@@ -51,6 +51,18 @@ internal static class SchemaCatalog
 
         set.Compile();
         return set;
+    }
+
+    // The schema's names are the CLR's interned instances, so that the names a validating reader gives the tree (through
+    // SchemaNameTable) are the very instances of the rules' string literals and interned paths: their equality tests end at
+    // the reference check instead of comparing characters (namespace URIs are 40-80 characters long). Equality itself
+    // never depends on it. Only written while a set compiles (once per process, under its Lazy).
+    private sealed class InterningNameTable : NameTable
+    {
+        public override string Add(string key) => base.Get(key) ?? base.Add(string.Intern(key));
+
+        public override string Add(char[] key, int start, int len) =>
+            base.Get(key, start, len) ?? (len == 0 ? base.Add(string.Empty) : base.Add(string.Intern(new string(key, start, len))));
     }
 
     private sealed class ResourceResolver : XmlResolver

@@ -178,7 +178,8 @@ internal sealed class XNode
     {
         if (ReferenceEquals(Children, NoNodes))
         {
-            Children = [];
+            // A text first is almost always the only child (a leaf's value): no room for four.
+            Children = child.Kind == XNodeKind.Text ? new List<XNode>(1) : new List<XNode>(4);
         }
 
         Children.Add(child);
@@ -188,7 +189,8 @@ internal sealed class XNode
     {
         if (ReferenceEquals(Attributes, NoNodes))
         {
-            Attributes = [];
+            // An invoice element carries one attribute (currencyID, schemeID, unitCode…) far more often than several.
+            Attributes = new List<XNode>(1);
         }
 
         Attributes.Add(attribute);

@@ -26,7 +26,7 @@ internal static class TreeMatch
             for (var j = 0; j < parts.Length; j++)
             {
                 var colon = TreeQuery.IndexOf(parts[j], ':');
-                steps[j] = (Namespace(parts[j].Substring(0, colon)), parts[j].Substring(colon + 1));
+                steps[j] = (Namespace(parts[j].Substring(0, colon)), string.Intern(parts[j].Substring(colon + 1)));
             }
 
             compiled[i] = (anchored, steps);

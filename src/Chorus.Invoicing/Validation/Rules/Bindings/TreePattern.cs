@@ -39,6 +39,9 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
 {
     private const string EvaluationFailed = " (the test could not be evaluated: XPath dynamic error)";
 
+    // The candidates of a name absent from the document: shared, only ever read.
+    private static readonly List<XNode> NoElements = [];
+
     /// <summary>The ids of the assertions.</summary>
     public IEnumerable<string> Ids => rules.SelectMany(static r => r.Asserts).Select(static a => a.Id);
 
@@ -113,7 +116,7 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         {
             if (context.Name is { } n)
             {
-                return index.TryGetValue(n, out var list) ? list : [];
+                return index.TryGetValue(n, out var list) ? list : NoElements;
             }
 
             if (context.Names is { } accepts)
@@ -137,7 +140,7 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
                     }
                 }
 
-                return several is not null ? Merge(several) : single ?? [];
+                return several is not null ? Merge(several) : single ?? NoElements;
             }
         }
 

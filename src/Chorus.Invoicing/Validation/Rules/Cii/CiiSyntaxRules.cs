@@ -27,7 +27,7 @@ internal static partial class CiiSyntaxRules
     // "/a/b" anchored at the document, "//a/b" anywhere; several joined by '|'.
     private static SyntaxContext Paths(params string[] paths)
     {
-        var compiled = paths.Select(static p => (Anchored: !p.StartsWith("//", StringComparison.Ordinal), Steps: p.TrimStart('/').Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: UblSyntaxRules.Namespace(s[0]), Local: s[1])).ToArray())).ToArray();
+        var compiled = paths.Select(static p => (Anchored: !p.StartsWith("//", StringComparison.Ordinal), Steps: p.TrimStart('/').Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: UblSyntaxRules.Namespace(s[0]), Local: string.Intern(s[1]))).ToArray())).ToArray();
         var lasts = compiled.Select(static c => c.Steps[c.Steps.Length - 1]).ToArray();
         return new SyntaxContext(
             string.Join("|", paths),

@@ -61,7 +61,7 @@ internal sealed class ElementPath
         var count = parts.Length;
         if (count > 0 && parts[count - 1].Length > 0 && parts[count - 1][0] == '@')
         {
-            attribute = parts[count - 1].Substring(1);
+            attribute = string.Intern(parts[count - 1].Substring(1));
             count--;
         }
 
@@ -69,7 +69,8 @@ internal sealed class ElementPath
         for (var i = 0; i < count; i++)
         {
             var colon = TreeQuery.IndexOf(parts[i], ':');
-            steps[i] = (Ns.Of(parts[i].Substring(0, colon)), parts[i].Substring(colon + 1));
+            // Interned: the tree's names are the same instances (SchemaCatalog), so matching a step ends at the reference check.
+            steps[i] = (Ns.Of(parts[i].Substring(0, colon)), string.Intern(parts[i].Substring(colon + 1)));
         }
 
         return new ElementPath(path, steps, attribute);
@@ -153,12 +154,7 @@ internal static class TreeQuery
     public static bool Exists(this XNode node, ElementPath path) => FirstAt(node, path, 0) is not null;
 
     /// <summary>How many nodes the path selects (XPath's <c>count(path)</c>).</summary>
-    public static int Count(this XNode node, ElementPath path)
-    {
-        var list = new List<XNode>();
-        Collect(node, path, 0, list);
-        return list.Count;
-    }
+    public static int Count(this XNode node, ElementPath path) => CountAt(node, path, 0);
 
     /// <summary>The string values of what the path selects (attribute values when it ends in an attribute).</summary>
     public static IEnumerable<string> Values(this XNode node, ElementPath path)
@@ -207,6 +203,14 @@ internal static class TreeQuery
     /// <summary>Every descendant element with an expanded name, in document order (XPath's <c>.//name</c>).</summary>
     public static IEnumerable<XNode> Descendants(this XNode node, string ns, string local)
     {
+        // Collected into one list: nested iterators cost an allocation per element and per level of depth.
+        var list = new List<XNode>();
+        CollectDescendants(node, ns, local, list);
+        return list;
+    }
+
+    private static void CollectDescendants(XNode node, string ns, string local, List<XNode> into)
+    {
         foreach (var c in node.Children)
         {
             if (c.Kind != XNodeKind.Element)
@@ -216,13 +220,10 @@ internal static class TreeQuery
 
             if (c.LocalName == local && c.NamespaceUri == ns)
             {
-                yield return c;
+                into.Add(c);
             }
 
-            foreach (var d in c.Descendants(ns, local))
-            {
-                yield return d;
-            }
+            CollectDescendants(c, ns, local, into);
         }
     }
 
@@ -390,6 +391,27 @@ internal static class TreeQuery
         }
 
         return null;
+    }
+
+    // The number of nodes Collect would gather (distinct: child steps from one node reach each node once), without the list.
+    private static int CountAt(XNode node, ElementPath path, int step)
+    {
+        if (step == path.Steps.Length)
+        {
+            return path.Attribute is null || node.Attr(path.Attribute) is not null ? 1 : 0;
+        }
+
+        var (ns, local) = path.Steps[step];
+        var n = 0;
+        foreach (var c in node.Children)
+        {
+            if (c.Kind == XNodeKind.Element && c.LocalName == local && c.NamespaceUri == ns)
+            {
+                n += CountAt(c, path, step + 1);
+            }
+        }
+
+        return n;
     }
 
     private static void Collect(XNode node, ElementPath path, int step, List<XNode> into)

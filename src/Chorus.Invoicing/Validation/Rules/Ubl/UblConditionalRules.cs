@@ -303,7 +303,9 @@ internal static partial class UblConditionalRules
     /// <summary>Element paths sharing their prefixes: marking walks only the children a path names.</summary>
     private sealed class PathTrie
     {
-        private readonly Dictionary<(string Ns, string Local), PathTrie> _children = [];
+        // Ordinal on both names as the default comparer, but hashing the local name only (the default hashed the
+        // 70-character namespace URI of every child below every line).
+        private readonly Dictionary<(string Ns, string Local), PathTrie> _children = new(ExpandedNameComparer.Instance);
         private readonly List<int> _ending = [];
 
         public void Add((string Ns, string Local)[] steps, int step, int rule)

@@ -28,12 +28,13 @@ internal sealed class SyntaxRule
         Message = message;
         var steps = path.Split('/');
         var last = steps[steps.Length - 1];
-        Attribute = last.Length > 0 && last[0] == '@' ? last.Substring(1) : null;
+        Attribute = last.Length > 0 && last[0] == '@' ? string.Intern(last.Substring(1)) : null;
         Steps = new (string Ns, string Local)[Attribute is null ? steps.Length : steps.Length - 1];
         for (var i = 0; i < Steps.Length; i++)
         {
             var colon = steps[i].Split(':');
-            Steps[i] = (UblSyntaxRules.Namespace(colon[0]), colon[1]);
+            // Interned: the tree's names are the same instances (SchemaCatalog), so a matching step ends at the reference check.
+            Steps[i] = (UblSyntaxRules.Namespace(colon[0]), string.Intern(colon[1]));
         }
     }
 
@@ -171,7 +172,7 @@ internal static partial class UblSyntaxRules
     // A context such as "cac:InvoiceLine | cac:CreditNoteLine" or "cac:AccountingSupplierParty/cac:Party".
     private static SyntaxContext Names(params string[] paths)
     {
-        var compiled = paths.Select(static p => p.Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: Namespace(s[0]), Local: s[1])).ToArray()).ToArray();
+        var compiled = paths.Select(static p => p.Split('/').Select(static s => s.Split(':')).Select(static s => (Ns: Namespace(s[0]), Local: string.Intern(s[1]))).ToArray()).ToArray();
         var lasts = compiled.Select(static steps => steps[steps.Length - 1]).ToArray();
         return new SyntaxContext(
             string.Join("|", paths),
