@@ -208,26 +208,11 @@ internal readonly record struct ExactDecimal(System.Numerics.BigInteger Unscaled
         return new(bits[3] < 0 ? -magnitude : magnitude, (bits[3] >> 16) & 0xFF);
     }
 
-    /// <summary>The exact value of a finite double (mantissa × 2^exponent, with 2^-n = 5^n / 10^n).</summary>
+    /// <summary>The exact value of a finite double (<see cref="Tree.XPathCasts.Exact"/>).</summary>
     public static ExactDecimal Of(double d)
     {
-        var bits = BitConverter.DoubleToInt64Bits(d);
-        var exponent = (int)((bits >> 52) & 0x7FF);
-        var mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-
-        exponent -= 1075;
-        var value = exponent >= 0
-            ? new ExactDecimal(new System.Numerics.BigInteger(mantissa) << exponent, 0)
-            : new ExactDecimal(new System.Numerics.BigInteger(mantissa) * System.Numerics.BigInteger.Pow(5, -exponent), -exponent);
-        return bits < 0 ? new ExactDecimal(-value.Unscaled, value.Scale) : value;
+        var (unscaled, scale) = Tree.XPathCasts.Exact(d);
+        return new(unscaled, scale);
     }
 
     public static ExactDecimal operator -(ExactDecimal a, ExactDecimal b)

@@ -24,33 +24,8 @@ internal static class XPathCasts
             return null;
         }
 
-        var bits = BitConverter.DoubleToInt64Bits(d);
-        var exponent = (int)((bits >> 52) & 0x7FF);
-        var mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-
-        // mantissa × 2^exponent written out in decimal digits: 2^-n = 5^n / 10^n.
-        exponent -= 1075;
-        string digits;
-        int scale;
-        if (exponent >= 0)
-        {
-            digits = (new BigInteger(mantissa) << exponent).ToString(CultureInfo.InvariantCulture);
-            scale = 0;
-        }
-        else
-        {
-            digits = (new BigInteger(mantissa) * BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture);
-            scale = -exponent;
-        }
-
+        var (unscaled, scale) = Exact(d);
+        var digits = BigInteger.Abs(unscaled).ToString(CultureInfo.InvariantCulture);
         if (digits.Length - scale > 28)
         {
             return "FOCA0001: double too large for xs:decimal";
@@ -71,7 +46,32 @@ internal static class XPathCasts
 
         var text = scale == 0 ? digits : (digits.Length > scale ? digits.Insert(digits.Length - scale, ".") : "0." + new string('0', scale - digits.Length) + digits);
         var parsed = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        value = bits < 0 ? -parsed : parsed;
+        value = unscaled.Sign < 0 ? -parsed : parsed;
         return null;
+    }
+
+    /// <summary>
+    /// The exact value of a finite double, as unscaled digits and a decimal scale: mantissa × 2^exponent written out with
+    /// 2^-n = 5^n / 10^n (Java's <c>new BigDecimal(double)</c>).
+    /// </summary>
+    public static (BigInteger Unscaled, int Scale) Exact(double d)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(d);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        var (magnitude, scale) = exponent >= 0
+            ? (new BigInteger(mantissa) << exponent, 0)
+            : (new BigInteger(mantissa) * BigInteger.Pow(5, -exponent), -exponent);
+        return (bits < 0 ? -magnitude : magnitude, scale);
     }
 }
