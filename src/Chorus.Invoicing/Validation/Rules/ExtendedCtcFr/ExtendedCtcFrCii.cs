@@ -36,36 +36,10 @@ internal static partial class ExtendedCtcFrCii
         foreach (var rule in Table.Rules)
         {
             var (fatal, message) = Texts[rule.Id];
-            List<XNode> nodes;
-            try
+            foreach (var (node, error) in FacturXVatRules.Failures(rule, doc, FxProfiles.Extended))
             {
-                nodes = [.. rule.Context(doc)];
-            }
-            catch (FxEvalException)
-            {
-                // An error while matching a pattern is a non-match (XSLT 2.0 §6.4): the rule checks nothing.
-                continue;
-            }
-
-            foreach (var node in nodes)
-            {
-                string? error = null;
-                bool ok;
-                try
-                {
-                    ok = rule.Test(node, doc, FxProfiles.Extended);
-                }
-                catch (FxEvalException ex)
-                {
-                    ok = false;
-                    error = ex.Message;
-                }
-
-                if (!ok)
-                {
-                    var text = Render(message, node, doc);
-                    problems.Report(rule.Id, fatal, Prefix + (error is null ? text : text + " (the test could not be evaluated: " + error + ")"), node);
-                }
+                var text = Render(message, node, doc);
+                problems.Report(rule.Id, fatal, Prefix + (error is null ? text : text + " (the test could not be evaluated: " + error + ")"), node);
             }
         }
     }

@@ -44,38 +44,47 @@ internal static class FacturXVatRules
                 continue;
             }
 
-            List<XNode> nodes;
-            try
+            foreach (var (node, error) in Failures(rule, doc, p))
             {
-                nodes = [.. rule.Context(doc)];
-            }
-            catch (FxEvalException)
-            {
-                // A context that cannot be evaluated selects nothing (the interpreter skips the rule).
-                continue;
-            }
-
-            foreach (var node in nodes)
-            {
-                string? error = null;
-                bool ok;
-                try
-                {
-                    ok = rule.Test(node, doc, p);
-                }
-                catch (FxEvalException ex)
-                {
-                    ok = false;
-                    error = ex.Message;
-                }
-
-                if (!ok)
-                {
-                    var text = error is null ? message : message + " (the test could not be evaluated: " + error + ")";
-                    problems.Add(new ValidationProblem(rule.Id, fatal ? ValidationSeverity.Fatal : ValidationSeverity.Warning, $"Factur-X 1.09 {profile}: {text}", node.Path()));
-                }
+                var text = error is null ? message : message + " (the test could not be evaluated: " + error + ")";
+                problems.Add(new ValidationProblem(rule.Id, fatal ? ValidationSeverity.Fatal : ValidationSeverity.Warning, $"Factur-X 1.09 {profile}: {text}", node.Path()));
             }
         }
+    }
+
+    /// <summary>
+    /// The context nodes on which a rule fails, in document order, with the XPath error that failed the test if any. A
+    /// context that cannot be evaluated selects nothing (an error while matching a pattern is a non-match, XSLT 2.0 §6.4).
+    /// </summary>
+    internal static List<(XNode Node, string? Error)> Failures(FxRule rule, FxDoc doc, FxProfiles profile)
+    {
+        var failures = new List<(XNode, string?)>();
+        List<XNode> nodes;
+        try
+        {
+            nodes = [.. rule.Context(doc)];
+        }
+        catch (FxEvalException)
+        {
+            return failures;
+        }
+
+        foreach (var node in nodes)
+        {
+            try
+            {
+                if (!rule.Test(node, doc, profile))
+                {
+                    failures.Add((node, null));
+                }
+            }
+            catch (FxEvalException ex)
+            {
+                failures.Add((node, ex.Message));
+            }
+        }
+
+        return failures;
     }
 
     internal static FxProfiles ProfileOf(string profile) => profile switch
