@@ -20,6 +20,8 @@ public sealed class InvoiceValidator
 
     private const int MaxSchemaProblems = 200;
 
+    private const XmlSchemaValidationFlags SchemaFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
+
     private readonly IBuyerDirectory? _directory;
 
     /// <summary>A validator; with a <paramref name="directory"/>, the Chorus Pro rules check BT-10 and BT-13 where the buyer requires them.</summary>
@@ -238,9 +240,7 @@ public sealed class InvoiceValidator
                 "cii" => SchemaCatalog.Cii,
                 _ => SchemaCatalog.Zugferd1,
             };
-            var settings = SafeSettings(schemas);
-            settings.NameTable = new SchemaNameTable(schemas.NameTable);
-            settings.ValidationEventHandler += (_, e) =>
+            ValidationEventHandler onProblem = (_, e) =>
             {
                 if (++schemaProblems <= MaxSchemaProblems)
                 {
@@ -252,8 +252,28 @@ public sealed class InvoiceValidator
                     throw new SchemaLimitException(Line(e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
                 }
             };
+
+            // The tree builder drives the schema validator on a plain reader (same problems as a validating reader,
+            // faster); a reader that cannot resolve prefixes for the validator gets the validating reader instead.
+            var names = new SchemaNameTable(schemas.NameTable);
+            var settings = SafeSettings(null);
+            settings.IgnoreWhitespace = true;
+            settings.NameTable = names;
             using var reader = CreateReader(bytes, settings);
-            doc = XTreeBuilder.Build(reader, standIns);
+            if (reader is IXmlNamespaceResolver resolver && reader is IXmlLineInfo lineInfo)
+            {
+                var validator = new XmlSchemaValidator(names, schemas, resolver, SchemaFlags) { XmlResolver = null, LineInfoProvider = lineInfo };
+                validator.ValidationEventHandler += onProblem;
+                validator.Initialize();
+                doc = XTreeBuilder.Build(reader, standIns, validator);
+                return null;
+            }
+
+            var validating = SafeSettings(schemas);
+            validating.NameTable = names;
+            validating.ValidationEventHandler += onProblem;
+            using var validatingReader = CreateReader(bytes, validating);
+            doc = XTreeBuilder.Build(validatingReader, standIns);
             return null;
         }
         catch (XTreeException ex)
@@ -291,7 +311,7 @@ public sealed class InvoiceValidator
         {
             settings.ValidationType = ValidationType.Schema;
             settings.Schemas = schemas;
-            settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings | XmlSchemaValidationFlags.ProcessIdentityConstraints;
+            settings.ValidationFlags = SchemaFlags;
         }
 
         return settings;
