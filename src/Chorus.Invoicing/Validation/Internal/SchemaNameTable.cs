@@ -13,10 +13,49 @@ namespace Chorus.Invoicing.Validation.Internal;
 /// </summary>
 internal sealed class SchemaNameTable(XmlNameTable schemaNames) : XmlNameTable
 {
+    // The reader atomizes every name it parses (element, attribute, prefix): a few dozen distinct names, each thousands
+    // of times. A lookup in the schema set's table (thousands of names) hashes the whole name and walks a bucket of a
+    // table far larger than the processor's cache; this small two-way cache of the names seen in this document answers
+    // nearly all of them with a comparison of the characters (measured: CII_example1 read + validate 220 -> 208 µs). An
+    // entry holds whatever this table returned for those characters, so atomization is unchanged.
+    private const int CacheSets = 256;
     private readonly NameTable _own = new();
+    private readonly string?[] _recent = new string?[CacheSets * 2];
 
-    public override string Add(char[] array, int offset, int length) =>
-        schemaNames.Get(array, offset, length) ?? _own.Add(array, offset, length);
+    public override string Add(char[] array, int offset, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        // Five characters and the length tell an invoice's names apart well enough for a cache (a miss only costs the
+        // lookup it saves).
+        var h = length;
+        h = (h * 31) + array[offset];
+        h = (h * 31) + array[offset + (length >> 2)];
+        h = (h * 31) + array[offset + (length >> 1)];
+        h = (h * 31) + array[offset + ((3 * length) >> 2)];
+        h = (h * 31) + array[offset + length - 1];
+        var set = ((h ^ (h >> 7)) & (CacheSets - 1)) * 2;
+        var chars = new ReadOnlySpan<char>(array, offset, length);
+        var first = _recent[set];
+        if (first is not null && first.AsSpan().SequenceEqual(chars))
+        {
+            return first;
+        }
+
+        var second = _recent[set + 1];
+        if (second is not null && second.AsSpan().SequenceEqual(chars))
+        {
+            return second;
+        }
+
+        var name = schemaNames.Get(array, offset, length) ?? _own.Add(array, offset, length);
+        _recent[set + 1] = first;
+        _recent[set] = name;
+        return name;
+    }
 
     public override string Add(string array) => schemaNames.Get(array) ?? _own.Add(array);
 
