@@ -19,7 +19,6 @@ internal enum XNodeKind : byte
 internal sealed class XNode
 {
     private static readonly List<XNode> NoNodes = [];
-    private string? _stringValue;
     private string? _value;
 
     // What only a document node holds (or a node a large text is computed for) lives apart, so that the tens of thousands
@@ -28,7 +27,6 @@ internal sealed class XNode
 
     public XNode(XNodeKind kind, string localName, string namespaceUri, string prefix, XNode? parent)
     {
-        Document = parent?.Document ?? this;
         Kind = kind;
         LocalName = localName;
         NamespaceUri = namespaceUri;
@@ -39,7 +37,7 @@ internal sealed class XNode
     public XNodeKind Kind { get; }
 
     /// <summary>The document node of this node's tree.</summary>
-    public XNode Document { get; }
+    public XNode Document => Root;
 
     public string LocalName { get; }
 
@@ -143,9 +141,8 @@ internal sealed class XNode
         set => ExtraData.ElementIndex = value;
     }
 
-    private string? _qualifiedName;
-
-    public string QualifiedName => _qualifiedName ??= Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
+    // Not kept per node (a tree has thousands, the name is read for a problem's location and a few attribute lookups).
+    public string QualifiedName => Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
 
     /// <summary>For the document node: every attribute by expanded name, in document order (serves <c>//@name</c>).
     /// Built on first use, apart from <see cref="ElementIndex"/> (no rule of the tables asks for it today).</summary>
@@ -201,29 +198,31 @@ internal sealed class XNode
     {
         get
         {
-            if (_stringValue is not null)
-            {
-                return _stringValue;
-            }
-
+            // Kept only where it is computed (an element with element children): a text's, an attribute's or a leaf's
+            // is a string the tree already holds, and most nodes never need one.
             if (Kind is XNodeKind.Text or XNodeKind.Attribute)
             {
-                return _stringValue = Value ?? string.Empty;
+                return Value ?? string.Empty;
             }
 
             if (Children.Count == 1 && Children[0].Kind == XNodeKind.Text)
             {
-                return _stringValue = Children[0].Value ?? string.Empty;
+                return Children[0].Value ?? string.Empty;
             }
 
             if (Children.Count == 0)
             {
-                return _stringValue = string.Empty;
+                return string.Empty;
+            }
+
+            if (_extra?.StringValue is { } known)
+            {
+                return known;
             }
 
             var sb = new StringBuilder();
             AppendText(this, sb);
-            return _stringValue = sb.ToString();
+            return ExtraData.StringValue = sb.ToString();
         }
     }
 
@@ -291,6 +290,8 @@ internal sealed class XNode
     private sealed class Extra
     {
         public Func<string>? LazyValue { get; set; }
+
+        public string? StringValue { get; set; }
 
         public int MaxOrder { get; set; }
 
