@@ -139,6 +139,12 @@ internal sealed class XmlCursor
     /// <summary>The text content of the current element (child elements skipped); consumes the element.</summary>
     public string ReadText()
     {
+        // The validator's tree (read + validate) hands over a leaf's text directly.
+        if (_reader is Chorus.Invoicing.Validation.Internal.Tree.XNodeReader tree && tree.TryReadLeafText(out var leaf))
+        {
+            return leaf;
+        }
+
         if (_reader.IsEmptyElement)
         {
             _reader.Read();
