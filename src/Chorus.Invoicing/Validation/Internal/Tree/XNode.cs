@@ -51,7 +51,7 @@ internal sealed class XNode
     public int Order { get; set; }
 
     /// <summary>Element and text children, in document order.</summary>
-    public List<XNode> Children { get; private set; } = NoNodes;
+    public XNode[] Children { get; private set; } = [];
 
     public List<XNode> Attributes { get; private set; } = NoNodes;
 
@@ -171,16 +171,8 @@ internal sealed class XNode
 
     private Extra ExtraData => _extra ??= new Extra();
 
-    public void AddChild(XNode child)
-    {
-        if (ReferenceEquals(Children, NoNodes))
-        {
-            // A text first is almost always the only child (a leaf's value): no room for four.
-            Children = child.Kind == XNodeKind.Text ? new List<XNode>(1) : new List<XNode>(4);
-        }
-
-        Children.Add(child);
-    }
+    /// <summary>Sets the children, once, when the builder reaches the node's end.</summary>
+    internal void SetChildren(XNode[] children) => Children = children;
 
     public void AddAttribute(XNode attribute)
     {
@@ -205,12 +197,12 @@ internal sealed class XNode
                 return Value ?? string.Empty;
             }
 
-            if (Children.Count == 1 && Children[0].Kind == XNodeKind.Text)
+            if (Children.Length == 1 && Children[0].Kind == XNodeKind.Text)
             {
                 return Children[0].Value ?? string.Empty;
             }
 
-            if (Children.Count == 0)
+            if (Children.Length == 0)
             {
                 return string.Empty;
             }

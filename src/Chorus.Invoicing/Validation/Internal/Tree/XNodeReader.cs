@@ -40,7 +40,7 @@ internal sealed class XNodeReader : XmlReader, IXmlLineInfo
 
     public override int Depth => _attribute is not null ? _depth + 1 : _depth;
 
-    public override bool IsEmptyElement => _attribute is null && _type == XmlNodeType.Element && _node!.Children.Count == 0;
+    public override bool IsEmptyElement => _attribute is null && _type == XmlNodeType.Element && _node!.Children.Length == 0;
 
     public override int AttributeCount => _type == XmlNodeType.Element ? _node!.Attributes.Count : 0;
 
@@ -77,7 +77,7 @@ internal sealed class XNodeReader : XmlReader, IXmlLineInfo
                 return false;
         }
 
-        if (_type == XmlNodeType.Element && _node!.Children.Count > 0)
+        if (_type == XmlNodeType.Element && _node!.Children.Length > 0)
         {
             _depth++;
             return Enter(_node);
@@ -86,7 +86,7 @@ internal sealed class XNodeReader : XmlReader, IXmlLineInfo
         // After an empty element, a text or an end tag: the next sibling, else the parent's end tag.
         var parent = _node!.Parent!;
         var next = _positions[_positions.Count - 1] + 1;
-        if (next < parent.Children.Count)
+        if (next < parent.Children.Length)
         {
             _positions[_positions.Count - 1] = next;
             return At(parent.Children[next]);
@@ -265,7 +265,7 @@ internal sealed class XNodeReader : XmlReader, IXmlLineInfo
     /// </summary>
     internal bool TryReadLeafText(out string text)
     {
-        if (_attribute is null && _type == XmlNodeType.Element && _node!.Children is { Count: 1 } children && children[0].Kind == XNodeKind.Text)
+        if (_attribute is null && _type == XmlNodeType.Element && _node!.Children is { Length: 1 } children && children[0].Kind == XNodeKind.Text)
         {
             text = TextOf(children[0]);
             _type = XmlNodeType.EndElement;
@@ -284,7 +284,7 @@ internal sealed class XNodeReader : XmlReader, IXmlLineInfo
     // Moves to the first child of a node (the document's is its root element).
     private bool Enter(XNode parent)
     {
-        if (parent.Children.Count == 0)
+        if (parent.Children.Length == 0)
         {
             _state = ReadState.EndOfFile;
             return false;

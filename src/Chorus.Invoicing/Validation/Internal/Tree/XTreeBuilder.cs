@@ -50,6 +50,19 @@ internal static class XTreeBuilder
         // Sized for an invoice's 40-60 distinct element names, so that the table is not rehashed five times per document.
         var byInstance = new Dictionary<(string Ns, string Local), List<XNode>>(64, InstanceNameComparer.Instance);
 
+        // The children read so far of the open node at each depth (0: the document), one reused list per depth: a node
+        // gets its children as one exact array at its end tag (no list per element, no growing arrays left behind).
+        var open = new List<List<XNode>>(16);
+        List<XNode> ChildrenAt(int level)
+        {
+            while (open.Count <= level)
+            {
+                open.Add(new List<XNode>(16));
+            }
+
+            return open[level];
+        }
+
         void FlushText()
         {
             var text = pending is not null ? pending.ToString() : pendingText;
@@ -65,7 +78,7 @@ internal static class XTreeBuilder
                     nextStandIn++;
                 }
 
-                current.AddChild(node);
+                ChildrenAt(depth).Add(node);
             }
 
             pending = null;
@@ -97,7 +110,7 @@ internal static class XTreeBuilder
                                 Order = ++order,
                                 Line = lineInfo?.LineNumber ?? 0,
                             };
-                            current.AddChild(el);
+                            ChildrenAt(depth - 1).Add(el);
                             if (!byInstance.TryGetValue((el.NamespaceUri, el.LocalName), out var named))
                             {
                                 byInstance[(el.NamespaceUri, el.LocalName)] = named = [];
@@ -141,6 +154,9 @@ internal static class XTreeBuilder
                     case XmlNodeType.EndElement:
                         validator?.ValidateEndElement(null);
                         FlushText();
+                        var children = ChildrenAt(depth);
+                        current.SetChildren([.. children]);
+                        children.Clear();
                         depth--;
                         current = current.Parent ?? doc;
                         break;
@@ -177,6 +193,7 @@ internal static class XTreeBuilder
             throw new XTreeException(ex.Message, ex.LineNumber, ex);
         }
 
+        doc.SetChildren([.. ChildrenAt(0)]);
         doc.MaxOrder = order;
         doc.SetElementsByInstance(byInstance);
         doc.TextIsPlain = plain;
@@ -344,7 +361,7 @@ internal static class XTreeIndexes
     // Element children in reverse, so that popping visits them in document order.
     private static void Push(Stack<XNode> stack, XNode node)
     {
-        for (var i = node.Children.Count - 1; i >= 0; i--)
+        for (var i = node.Children.Length - 1; i >= 0; i--)
         {
             if (node.Children[i].Kind == XNodeKind.Element)
             {

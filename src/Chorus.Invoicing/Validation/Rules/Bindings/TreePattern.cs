@@ -189,7 +189,7 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         while (stack.Count > 0)
         {
             var (parent, next) = stack.Pop();
-            for (var i = next; i < parent.Children.Count; i++)
+            for (var i = next; i < parent.Children.Length; i++)
             {
                 var c = parent.Children[i];
                 if (c.Kind == XNodeKind.Element)
