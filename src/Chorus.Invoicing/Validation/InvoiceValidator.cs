@@ -228,7 +228,12 @@ public sealed class InvoiceValidator
     /// The XML Schema pass building the tree; returns the result to give when reading stopped (unreadable, too many
     /// schema errors), else null with the tree.
     /// </summary>
-    private static InvoiceValidationResult? SchemaPass(ArraySegment<byte> bytes, string syntax, List<TextStandIn>? standIns, List<ValidationProblem> problems, out XNode? doc)
+    private static InvoiceValidationResult? SchemaPass(ArraySegment<byte> bytes, string syntax, List<TextStandIn>? standIns, List<ValidationProblem> problems, out XNode? doc) =>
+        SchemaPass(bytes, syntax, standIns, problems, out doc, driveValidator: true);
+
+    /// <summary>As above; <paramref name="driveValidator"/> false reads through .NET's validating reader instead of
+    /// driving the schema validator from the tree builder (tests compare both: same problems, same tree).</summary>
+    internal static InvoiceValidationResult? SchemaPass(ArraySegment<byte> bytes, string syntax, List<TextStandIn>? standIns, List<ValidationProblem> problems, out XNode? doc, bool driveValidator)
     {
         doc = null;
         var schemaProblems = 0;
@@ -260,7 +265,7 @@ public sealed class InvoiceValidator
             settings.IgnoreWhitespace = true;
             settings.NameTable = names;
             using var reader = CreateReader(bytes, settings);
-            if (reader is IXmlNamespaceResolver resolver && reader is IXmlLineInfo lineInfo)
+            if (driveValidator && reader is IXmlNamespaceResolver resolver && reader is IXmlLineInfo lineInfo)
             {
                 var validator = new XmlSchemaValidator(names, schemas, resolver, SchemaFlags) { XmlResolver = null, LineInfoProvider = lineInfo };
                 validator.ValidationEventHandler += onProblem;
