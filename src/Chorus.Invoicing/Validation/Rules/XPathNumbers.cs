@@ -65,19 +65,7 @@ internal static class XPathNumbers
             return 0m;
         }
 
-        var bits = BitConverter.DoubleToInt64Bits(d);
-        var exponent = (int)((bits >> 52) & 0x7FF);
-        var mantissa = bits & 0xFFFFFFFFFFFFFL;
-        if (exponent == 0)
-        {
-            exponent = 1;
-        }
-        else
-        {
-            mantissa |= 1L << 52;
-        }
-
-        exponent -= 1075;
+        var (mantissa, exponent, negative) = Tree.XPathCasts.Binary(d);
         try
         {
             decimal r = mantissa;
@@ -96,7 +84,7 @@ internal static class XPathNumbers
                 r /= 2;
             }
 
-            return bits < 0 ? -r : r;
+            return negative ? -r : r;
         }
         catch (OverflowException)
         {

@@ -56,6 +56,16 @@ internal static class XPathCasts
     /// </summary>
     public static (BigInteger Unscaled, int Scale) Exact(double d)
     {
+        var (mantissa, exponent, negative) = Binary(d);
+        var (magnitude, scale) = exponent >= 0
+            ? (new BigInteger(mantissa) << exponent, 0)
+            : (new BigInteger(mantissa) * BigInteger.Pow(5, -exponent), -exponent);
+        return (negative ? -magnitude : magnitude, scale);
+    }
+
+    /// <summary>A finite double as mantissa × 2^exponent (IEEE 754 binary64 fields, subnormals included) and its sign.</summary>
+    public static (long Mantissa, int Exponent, bool Negative) Binary(double d)
+    {
         var bits = BitConverter.DoubleToInt64Bits(d);
         var exponent = (int)((bits >> 52) & 0x7FF);
         var mantissa = bits & 0xFFFFFFFFFFFFFL;
@@ -68,10 +78,6 @@ internal static class XPathCasts
             mantissa |= 1L << 52;
         }
 
-        exponent -= 1075;
-        var (magnitude, scale) = exponent >= 0
-            ? (new BigInteger(mantissa) << exponent, 0)
-            : (new BigInteger(mantissa) * BigInteger.Pow(5, -exponent), -exponent);
-        return (bits < 0 ? -magnitude : magnitude, scale);
+        return (mantissa, exponent - 1075, bits < 0);
     }
 }
