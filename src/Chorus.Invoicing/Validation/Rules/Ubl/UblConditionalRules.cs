@@ -6,8 +6,10 @@ namespace Chorus.Invoicing.Validation.Rules.Ubl;
 /// <summary>A syntax rule whose test is a predicate on its context element: the assertion holds when <see cref="Holds"/> is true.</summary>
 internal sealed record ConditionalRule(string Id, bool Fatal, Func<XNode, bool> Holds, string Message);
 
-/// <summary>An element context of the artefacts' UBL-syntax pattern and the conditional rules checked on it.</summary>
-internal sealed record ConditionalContext(string Name, Func<XNode, bool> Matches, ConditionalRule[] Rules);
+/// <summary>An element context of the artefacts' UBL-syntax pattern and the conditional rules checked on it;
+/// <see cref="Names"/>, a test on expanded names that every element it matches passes, lets the walk look at it only for
+/// elements of those names.</summary>
+internal sealed record ConditionalContext(string Name, Func<XNode, bool> Matches, ConditionalRule[] Rules, Func<string, string, bool> Names);
 
 /// <summary>"Shall not be used" on a path below every line (<c>not((cac:InvoiceLine|cac:CreditNoteLine)/path)</c>), tested on the document element.</summary>
 internal sealed class LineRule(string id, bool fatal, string path, string message)
@@ -191,8 +193,10 @@ internal static partial class UblConditionalRules
 
     private static void Walk(XNode element, Index index, AnywhereState state, List<ValidationProblem> problems)
     {
-        foreach (var context in Contexts)
+        var (contexts, anywhere) = index.ByName.Get(element.NamespaceUri, element.LocalName);
+        foreach (var c in contexts)
         {
+            var context = Contexts[c];
             if (context.Matches(element))
             {
                 foreach (var rule in context.Rules)
@@ -204,9 +208,9 @@ internal static partial class UblConditionalRules
             }
         }
 
-        if (index.ByElement.TryGetValue(element.LocalName, out var candidates))
+        if (anywhere is not null)
         {
-            foreach (var i in candidates)
+            foreach (var i in anywhere)
             {
                 if (AnywhereTable[i].Selects(element))
                 {
@@ -217,7 +221,7 @@ internal static partial class UblConditionalRules
 
         foreach (var a in element.Attributes)
         {
-            if (a.NamespaceUri.Length == 0 && index.ByAttribute.TryGetValue(a.LocalName, out var owners))
+            if (a.NamespaceUri.Length == 0 && index.ByAttributeName.Get(a.NamespaceUri, a.LocalName) is { } owners)
             {
                 foreach (var i in owners)
                 {
@@ -289,6 +293,10 @@ internal static partial class UblConditionalRules
             {
                 Lines.Add(LineTable[i].Path.Steps, 0, i);
             }
+
+            ByName = new NameMemo<(int[], List<int>?)>((ns, local) =>
+                ([.. Enumerable.Range(0, Contexts.Length).Where(c => Contexts[c].Names(ns, local))], ByElement.TryGetValue(local, out var rules) ? rules : null));
+            ByAttributeName = new NameMemo<List<int>?>((_, local) => ByAttribute.TryGetValue(local, out var rules) ? rules : null);
         }
 
         public HashSet<string> Ids { get; }
@@ -298,6 +306,13 @@ internal static partial class UblConditionalRules
         public Dictionary<string, List<int>> ByAttribute { get; } = new(StringComparer.Ordinal);
 
         public PathTrie Lines { get; } = new();
+
+        /// <summary>By element name: the contexts (in table order) that may match it, and the anywhere rules whose path
+        /// ends in its local name.</summary>
+        public NameMemo<(int[] Contexts, List<int>? Anywhere)> ByName { get; }
+
+        /// <summary>By attribute name (no namespace): the anywhere rules whose path ends in it.</summary>
+        public NameMemo<List<int>?> ByAttributeName { get; }
     }
 
     /// <summary>Element paths sharing their prefixes: marking walks only the children a path names.</summary>
