@@ -193,7 +193,7 @@ internal static partial class UblConditionalRules
 
     private static void Walk(XNode element, Index index, AnywhereState state, List<ValidationProblem> problems)
     {
-        var (contexts, anywhere) = index.ByName.Get(element.NamespaceUri, element.LocalName);
+        var (contexts, anywhereByParent) = index.ByName.Get(element.NamespaceUri, element.LocalName);
         foreach (var c in contexts)
         {
             var context = Contexts[c];
@@ -208,9 +208,9 @@ internal static partial class UblConditionalRules
             }
         }
 
-        if (anywhere is not null)
+        if (anywhereByParent is not null && element.Parent is { } parent)
         {
-            foreach (var i in anywhere)
+            foreach (var i in anywhereByParent.Get(parent.NamespaceUri, parent.LocalName))
             {
                 if (AnywhereTable[i].Selects(element))
                 {
@@ -294,12 +294,15 @@ internal static partial class UblConditionalRules
                 Lines.Add(LineTable[i].Path.Steps, 0, i);
             }
 
-            ByName = new NameMemo<(int[], List<int>?)>((ns, local) =>
-                ([.. Enumerable.Range(0, Contexts.Length).Where(c => Contexts[c].Names(ns, local))], ByElement.TryGetValue(local, out var rules) ? rules : null));
+            ByName = new NameMemo<(int[], NameMemo<int[]>?)>((ns, local) =>
+                ([.. Enumerable.Range(0, Contexts.Length).Where(c => Contexts[c].Names(ns, local))], ByElement.TryGetValue(local, out var rules) ? ByParent(rules) : null));
             ByAttributeName = new NameMemo<List<int>?>((_, local) => ByAttribute.TryGetValue(local, out var rules) ? rules : null);
         }
 
         public HashSet<string> Ids { get; }
+
+        private static NameMemo<int[]> ByParent(List<int> rules) => new((ns, local) =>
+            [.. rules.Where(i => AnywhereTable[i].Steps is var steps && (steps.Length < 2 || ExpandedNameComparer.Instance.Equals(steps[steps.Length - 2], (ns, local))))]);
 
         public Dictionary<string, List<int>> ByElement { get; } = new(StringComparer.Ordinal);
 
@@ -307,9 +310,10 @@ internal static partial class UblConditionalRules
 
         public PathTrie Lines { get; } = new();
 
-        /// <summary>By element name: the contexts (in table order) that may match it, and the anywhere rules whose path
-        /// ends in its local name.</summary>
-        public NameMemo<(int[] Contexts, List<int>? Anywhere)> ByName { get; }
+        /// <summary>By element name: the contexts (in table order) that may match it, and when some anywhere rule's path
+        /// ends in its local name, those rules by the parent's name (the rules whose step above is the parent's name,
+        /// or that have no step above): most elements named by such a path (cbc:ID) are not below its parent step.</summary>
+        public NameMemo<(int[] Contexts, NameMemo<int[]>? AnywhereByParent)> ByName { get; }
 
         /// <summary>By attribute name (no namespace): the anywhere rules whose path ends in it.</summary>
         public NameMemo<List<int>?> ByAttributeName { get; }
@@ -322,6 +326,9 @@ internal static partial class UblConditionalRules
         // 70-character namespace URI of every child below every line).
         private readonly Dictionary<(string Ns, string Local), PathTrie> _children = new(ExpandedNameComparer.Instance);
         private readonly List<int> _ending = [];
+        private readonly NameMemo<PathTrie?> _next;
+
+        public PathTrie() => _next = new NameMemo<PathTrie?>((ns, local) => _children.TryGetValue((ns, local), out var next) ? next : null);
 
         public void Add((string Ns, string Local)[] steps, int step, int rule)
         {
@@ -344,7 +351,7 @@ internal static partial class UblConditionalRules
         {
             foreach (var c in node.Children)
             {
-                if (c.Kind == XNodeKind.Element && _children.TryGetValue((c.NamespaceUri, c.LocalName), out var next))
+                if (c.Kind == XNodeKind.Element && _next.Get(c.NamespaceUri, c.LocalName) is { } next)
                 {
                     foreach (var r in next._ending)
                     {
