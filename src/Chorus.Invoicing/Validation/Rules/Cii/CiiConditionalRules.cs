@@ -256,6 +256,12 @@ internal static class CiiConditionalRules
         var indicator = ElementPath.Of("udt:Indicator");
         return n =>
         {
+            // The usual line: no price allowance at all (nothing to collect).
+            if (!n.Exists(indicators))
+            {
+                return !n.Exists(amounts);
+            }
+
             // Every ChargeIndicator's predicate [udt:Indicator = false()] is evaluated: a text that is no boolean is an error.
             var anyAllowance = false;
             foreach (var ci in n.Select(indicators))
@@ -294,8 +300,14 @@ internal static class CiiConditionalRules
         string? first = null;
         foreach (var tax in n.All(Ns.Ram, "ApplicableTradeTax"))
         {
-            foreach (var code in tax.Elements(Ns.Ram, "DueDateTypeCode"))
+            // A loop over the children, not an iterator per tax: every line has one.
+            foreach (var code in tax.Children)
             {
+                if (!code.Is(Ns.Ram, "DueDateTypeCode"))
+                {
+                    continue;
+                }
+
                 var v = code.StringValue;
                 if (first is null)
                 {
