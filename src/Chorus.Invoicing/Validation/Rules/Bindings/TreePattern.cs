@@ -10,8 +10,10 @@ namespace Chorus.Invoicing.Validation.Rules.Bindings;
 /// text compared with <c>false()</c> that is not a boolean): the official stylesheet stops there, the validator reports
 /// the rule as failed, as the schematron table did. <see cref="Describe"/>, when given, writes the message of a failure
 /// on a context element (the values a stylesheet's message shows); null falls back to <see cref="Message"/>.
+/// <see cref="HoldsWithoutAttributes"/>: the test is about the element's attributes and holds on an element that has
+/// none ("@x should not be present"), so the pattern need not call it there.
 /// </summary>
-internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message, Func<XNode, string?>? Describe = null);
+internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message, Func<XNode, string?>? Describe = null, bool HoldsWithoutAttributes = false);
 
 /// <summary>
 /// A context test on elements: true, false, or null on a dynamic error (the whole rule is then skipped, as the
@@ -107,6 +109,11 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
 
                 foreach (var a in rule.Asserts)
                 {
+                    if (a.HoldsWithoutAttributes && e.Attributes.Count == 0)
+                    {
+                        continue;
+                    }
+
                     var holds = a.Holds(e);
                     if (holds != true)
                     {

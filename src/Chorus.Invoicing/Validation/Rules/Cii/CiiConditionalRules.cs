@@ -167,7 +167,7 @@ internal static class CiiConditionalRules
                 TreeMatch.LocalEndsWith(Ns.Ram, "Quantity"),
 
                 // unitCode is allowed as soon as one line's billed quantity carries one (document-wide, as stated).
-                new TreeAssert("CII-DT-033", true, n => !n.HasAttr("unitCode") || n.Document.Exists(billedUnit), "[CII-DT-033] - unitCode should not be present"),
+                new TreeAssert("CII-DT-033", true, n => !n.HasAttr("unitCode") || n.Document.Exists(billedUnit), "[CII-DT-033] - unitCode should not be present", HoldsWithoutAttributes: true),
                 NoAttr("CII-DT-034", "unitCodeListID"),
                 NoAttr("CII-DT-035", "unitCodeListAgencyID"),
                 NoAttr("CII-DT-036", "unitCodeListAgencyName")),
@@ -225,7 +225,7 @@ internal static class CiiConditionalRules
     private static Func<XNode, bool?> NoAttr(string name) => n => !n.HasAttr(name);
 
     private static TreeAssert NoAttr(string id, string attribute, bool fatal = true, bool at = false) =>
-        new(id, fatal, NoAttr(attribute), $"[{id}] - {(at ? "@" : string.Empty)}{attribute} should not be present");
+        new(id, fatal, NoAttr(attribute), $"[{id}] - {(at ? "@" : string.Empty)}{attribute} should not be present", HoldsWithoutAttributes: true);
 
     // count(docs[TypeCode = code]) <= 1, or count(docs[...]/then) <= 1; the type code compared exactly or normalized.
     private static Func<XNode, bool?> AtMostOneDocument(string documents, string code, bool normalized, string? then)
