@@ -28,11 +28,14 @@ internal static class CodeListRules
         "TaxInclusiveAmount", "AllowanceTotalAmount", "ChargeTotalAmount", "PrepaidAmount", "PayableRoundingAmount", "PayableAmount",
     };
 
+    // Every UBL amount's name is tested: by name instance, not by hashing the local name.
+    private static readonly NameMemo<bool> IsUblAmount = new(static (ns, local) => ns == Cbc && UblAmounts.Contains(local));
+
     private static readonly CodeRule[] Ubl =
     [
         new("BR-CL-01", ["InvoiceTypeCode", "CreditNoteTypeCode"], n => Is(n, Cbc, "InvoiceTypeCode") || Is(n, Cbc, "CreditNoteTypeCode"),
             n => In(n.LocalName == "InvoiceTypeCode" ? CodeLists.Untdid1001Invoice : CodeLists.Untdid1001CreditNote, Text(n))),
-        new("BR-CL-03", [.. UblAmounts], n => n.NamespaceUri == Cbc && UblAmounts.Contains(n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
+        new("BR-CL-03", [.. UblAmounts], n => IsUblAmount.Get(n.NamespaceUri, n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
         new("BR-CL-04", ["DocumentCurrencyCode"], n => Is(n, Cbc, "DocumentCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
         new("BR-CL-05", ["TaxCurrencyCode"], n => Is(n, Cbc, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
         new("BR-CL-06", ["DescriptionCode"], n => Is(n, Cbc, "DescriptionCode") && ParentIs(n, Cac, "InvoicePeriod"), n => In(CodeLists.Untdid2005, Text(n))),

@@ -55,8 +55,25 @@ internal sealed class PathCounter
             Tally(context, _trie, counts, touched, ref n);
             Count(context, _trie, counts, touched, ref n);
 
-            // In table order, as the problems were reported when every rule was looked at.
-            Array.Sort(touched, 0, n);
+            // In table order, as the problems were reported when every rule was looked at (usually a few rules: an
+            // insertion sort, without Array.Sort's setup).
+            if (n > 16)
+            {
+                Array.Sort(touched, 0, n);
+            }
+
+            for (var k = 1; k < n; k++)
+            {
+                var v = touched[k];
+                var j = k - 1;
+                for (; j >= 0 && touched[j] > v; j--)
+                {
+                    touched[j + 1] = touched[j];
+                }
+
+                touched[j + 1] = v;
+            }
+
             for (var k = 0; k < n; k++)
             {
                 var i = touched[k];
