@@ -1,5 +1,6 @@
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
+using Chorus.Invoicing.Validation.Rules.Ubl;
 
 namespace Chorus.Invoicing.Validation.Rules;
 
@@ -27,11 +28,14 @@ internal static class CodeListRules
         "TaxInclusiveAmount", "AllowanceTotalAmount", "ChargeTotalAmount", "PrepaidAmount", "PayableRoundingAmount", "PayableAmount",
     };
 
+    // Every UBL amount's name is tested: by name instance, not by hashing the local name.
+    private static readonly NameMemo<bool> IsUblAmount = new(static (ns, local) => ns == Cbc && UblAmounts.Contains(local));
+
     private static readonly CodeRule[] Ubl =
     [
         new("BR-CL-01", ["InvoiceTypeCode", "CreditNoteTypeCode"], n => Is(n, Cbc, "InvoiceTypeCode") || Is(n, Cbc, "CreditNoteTypeCode"),
             n => In(n.LocalName == "InvoiceTypeCode" ? CodeLists.Untdid1001Invoice : CodeLists.Untdid1001CreditNote, Text(n))),
-        new("BR-CL-03", [.. UblAmounts], n => n.NamespaceUri == Cbc && UblAmounts.Contains(n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
+        new("BR-CL-03", [.. UblAmounts], n => IsUblAmount.Get(n.NamespaceUri, n.LocalName), n => In(CodeLists.Iso4217, Attr(n, "currencyID"))),
         new("BR-CL-04", ["DocumentCurrencyCode"], n => Is(n, Cbc, "DocumentCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
         new("BR-CL-05", ["TaxCurrencyCode"], n => Is(n, Cbc, "TaxCurrencyCode"), n => In(CodeLists.Iso4217, Text(n))),
         new("BR-CL-06", ["DescriptionCode"], n => Is(n, Cbc, "DescriptionCode") && ParentIs(n, Cac, "InvoicePeriod"), n => In(CodeLists.Untdid2005, Text(n))),
@@ -84,8 +88,8 @@ internal static class CodeListRules
             n => In(CodeLists.Iso6523Icd, Attr(n, "schemeID"))),
     ];
 
-    private static readonly Dictionary<string, int[]> UblByLocal = ByLocal(Ubl);
-    private static readonly Dictionary<string, int[]> CiiByLocal = ByLocal(Cii);
+    private static readonly NameMemo<int[]> UblByLocal = ByLocal(Ubl);
+    private static readonly NameMemo<int[]> CiiByLocal = ByLocal(Cii);
 
     private static readonly HashSet<string> UblIds = Ids(Ubl, "BR-CL-08");
     private static readonly HashSet<string> CiiIds = Ids(Cii);
@@ -107,7 +111,7 @@ internal static class CodeListRules
 
     // For each local name, the rules (in table order) whose context can match an element of that name: an element is
     // tested against those only, and the first that matches still wins.
-    private static Dictionary<string, int[]> ByLocal(CodeRule[] table)
+    private static NameMemo<int[]> ByLocal(CodeRule[] table)
     {
         var byLocal = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < table.Length; i++)
@@ -126,10 +130,11 @@ internal static class CodeListRules
             }
         }
 
-        return byLocal.ToDictionary(static e => e.Key, static e => e.Value.ToArray(), StringComparer.Ordinal);
+        var arrays = byLocal.ToDictionary(static e => e.Key, static e => e.Value.ToArray(), StringComparer.Ordinal);
+        return new NameMemo<int[]>((_, local) => arrays.TryGetValue(local, out var rules) ? rules : []);
     }
 
-    private static void Walk(XNode node, CodeRule[] table, Dictionary<string, int[]> byLocal, RuleSyntax syntax, List<ValidationProblem> problems)
+    private static void Walk(XNode node, CodeRule[] table, NameMemo<int[]> byLocal, RuleSyntax syntax, List<ValidationProblem> problems)
     {
         foreach (var child in node.Children)
         {
@@ -138,7 +143,7 @@ internal static class CodeListRules
                 continue;
             }
 
-            foreach (var i in byLocal.TryGetValue(child.LocalName, out var candidates) ? candidates : [])
+            foreach (var i in byLocal.Get(child.NamespaceUri, child.LocalName))
             {
                 var rule = table[i];
                 if (rule.Context(child))

@@ -131,7 +131,7 @@ internal static class BindingBusinessRules
                 Br("BR-B-01", ubl, static n => !AnyUblCategory(n, "B") || !n.All(Ns.Cbc, "IdentificationCode").Any(static c => c.StringValue != "IT")),
                 Br("BR-B-02", ubl, n =>
                 {
-                    bool Uses(string code) => n.AnyEquals(breakdownCategory, code) || n.AnyEquals(allowanceCategory, code) || n.All(Ns.Cac, "ClassifiedTaxCategory").Any(c => c.Elements(Ns.Cbc, "ID").Any(id => id.StringValue == code));
+                    bool Uses(string code) => n.AnyEquals(breakdownCategory, code) || n.AnyEquals(allowanceCategory, code) || AnyWithId(n.All(Ns.Cac, "ClassifiedTaxCategory"), code);
                     return !Uses("B") || !Uses("S");
                 })),
             new TreeRuleContext(
@@ -205,8 +205,24 @@ internal static class BindingBusinessRules
     private static bool AnyCiiCategory(XNode n, string code) => n.All(Ns.Ram, "CategoryCode").Any(c => c.StringValue == code);
 
     private static bool AnyUblCategory(XNode n, string code) =>
-        n.All(Ns.Cac, "TaxCategory").Any(c => c.Elements(Ns.Cbc, "ID").Any(id => id.StringValue == code))
-        || n.All(Ns.Cac, "ClassifiedTaxCategory").Any(c => c.Elements(Ns.Cbc, "ID").Any(id => id.StringValue == code));
+        AnyWithId(n.All(Ns.Cac, "TaxCategory"), code) || AnyWithId(n.All(Ns.Cac, "ClassifiedTaxCategory"), code);
+
+    // Some element has a cbc:ID child whose string value is the code (loops, not LINQ: run for every UBL invoice).
+    private static bool AnyWithId(IEnumerable<XNode> elements, string code)
+    {
+        foreach (var e in elements)
+        {
+            foreach (var c in e.Children)
+            {
+                if (c.Kind == XNodeKind.Element && c.LocalName == "ID" && c.NamespaceUri == Ns.Cbc && c.StringValue == code)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // A VAT breakdown of category K ("Intra-community supply") whose scheme is VAT. Every tax scheme of every breakdown
     // category is looked at (upper-case() of a scheme with several ids is an XPath error: null).
@@ -222,13 +238,18 @@ internal static class BindingBusinessRules
                     var vat = false;
                     foreach (var scheme in category.Elements(Ns.Cac, "TaxScheme"))
                     {
-                        var ids = scheme.Elements(Ns.Cbc, "ID").ToList();
-                        if (ids.Count > 1)
+                        XNode? id = null;
+                        foreach (var c in scheme.Elements(Ns.Cbc, "ID"))
                         {
-                            return null;
+                            if (id is not null)
+                            {
+                                return null;
+                            }
+
+                            id = c;
                         }
 
-                        vat |= TreeQuery.NormalizeSpace(ids.Count == 0 ? string.Empty : ids[0].StringValue.ToUpperInvariant()) == "VAT";
+                        vat |= TreeQuery.NormalizeSpace(id is null ? string.Empty : id.StringValue.ToUpperInvariant()) == "VAT";
                     }
 
                     found |= vat && category.Elements(Ns.Cbc, "ID").Any(static id => TreeQuery.NormalizeSpace(id.StringValue) == "K");

@@ -82,18 +82,7 @@ internal static class TreeMatch
     public static bool HasAttr(this XNode node, string local) => node.Attr(local) is not null;
 
     /// <summary><c>path = 'literal'</c>: some selected value equals the literal exactly.</summary>
-    public static bool AnyEquals(this XNode node, ElementPath path, string literal)
-    {
-        foreach (var v in node.Values(path))
-        {
-            if (v == literal)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool AnyEquals(this XNode node, ElementPath path, string literal) => AnyEqualsAt(node, path, 0, literal);
 
     /// <summary><c>a = b</c> on two node sets: some value of one equals some value of the other.</summary>
     public static bool AnyEqual(IEnumerable<string> a, IEnumerable<string> b)
@@ -136,6 +125,26 @@ internal static class TreeMatch
         node.Document.ElementIndex is { } index
             ? index.TryGetValue((ns, local), out var list) ? list : []
             : node.Document.Descendants(ns, local);
+
+    // What node.Values(path) would yield, compared as it goes, without collecting the selection.
+    private static bool AnyEqualsAt(XNode node, ElementPath path, int step, string literal)
+    {
+        if (step == path.Steps.Length)
+        {
+            return path.Attribute is { } attribute ? node.Attr(attribute) == literal : node.StringValue == literal;
+        }
+
+        var (ns, local) = path.Steps[step];
+        foreach (var c in node.Children)
+        {
+            if (c.Kind == XNodeKind.Element && c.LocalName == local && c.NamespaceUri == ns && AnyEqualsAt(c, path, step + 1, literal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static XNode? Ends(XNode n, (string Ns, string Local)[] steps)
     {

@@ -1,5 +1,6 @@
 using Chorus.Invoicing.Validation.Internal.Tree;
 using Chorus.Invoicing.Validation.Rules.Tree;
+using Chorus.Invoicing.Validation.Rules.Ubl;
 
 namespace Chorus.Invoicing.Validation.Rules.Bindings;
 
@@ -9,8 +10,10 @@ namespace Chorus.Invoicing.Validation.Rules.Bindings;
 /// text compared with <c>false()</c> that is not a boolean): the official stylesheet stops there, the validator reports
 /// the rule as failed, as the schematron table did. <see cref="Describe"/>, when given, writes the message of a failure
 /// on a context element (the values a stylesheet's message shows); null falls back to <see cref="Message"/>.
+/// <see cref="HoldsWithoutAttributes"/>: the test is about the element's attributes and holds on an element that has
+/// none ("@x should not be present"), so the pattern need not call it there.
 /// </summary>
-internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message, Func<XNode, string?>? Describe = null);
+internal sealed record TreeAssert(string Id, bool Fatal, Func<XNode, bool?> Holds, string Message, Func<XNode, string?>? Describe = null, bool HoldsWithoutAttributes = false);
 
 /// <summary>
 /// A context test on elements: true, false, or null on a dynamic error (the whole rule is then skipped, as the
@@ -42,6 +45,11 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
     // The candidates of a name absent from the document: shared, only ever read.
     private static readonly List<XNode> NoElements = [];
 
+    // The rules whose context is a test on names (ends-with, several paths) get a slot (at most 64): by name, the mask
+    // of the slots that accept it, so that one pass over the document's name index serves them all.
+    private readonly int[] _slotOf = SlotsOf(rules);
+    private readonly NameMemo<ulong>? _acceptedBy = AcceptedBy(rules);
+
     /// <summary>The ids of the assertions.</summary>
     public IEnumerable<string> Ids => rules.SelectMany(static r => r.Asserts).Select(static a => a.Id);
 
@@ -56,11 +64,14 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         var claimedByOrder = size > 0 ? new bool[size + 1] : null;
         var claimed = size > 0 ? null : new HashSet<XNode>();
         var matched = new List<XNode>();
-        foreach (var rule in rules)
+        var byName = _acceptedBy is { } acceptedBy && document.Document.ElementIndex is { } index ? ByName(index, acceptedBy) : null;
+        for (var r = 0; r < rules.Length; r++)
         {
+            var rule = rules[r];
             matched.Clear();
             var failed = false;
-            foreach (var e in Candidates(document, rule.Context, ref elements))
+            var candidates = byName is not null && _slotOf[r] >= 0 ? Merge(byName[_slotOf[r]]) : Candidates(document, rule.Context, ref elements);
+            foreach (var e in candidates)
             {
                 var m = rule.Context.Matches(e);
                 if (m is null)
@@ -98,6 +109,11 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
 
                 foreach (var a in rule.Asserts)
                 {
+                    if (a.HoldsWithoutAttributes && e.Attributes.Count == 0)
+                    {
+                        continue;
+                    }
+
                     var holds = a.Holds(e);
                     if (holds != true)
                     {
@@ -107,6 +123,68 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
                 }
             }
         }
+    }
+
+    private static int[] SlotsOf(TreeRuleContext[] rules)
+    {
+        var slots = new int[rules.Length];
+        var next = 0;
+        for (var r = 0; r < rules.Length; r++)
+        {
+            slots[r] = rules[r].Context is { Name: null, Names: not null } && next < 64 ? next++ : -1;
+        }
+
+        return slots;
+    }
+
+    private static NameMemo<ulong>? AcceptedBy(TreeRuleContext[] rules)
+    {
+        var slots = SlotsOf(rules);
+        if (Array.TrueForAll(slots, static s => s < 0))
+        {
+            return null;
+        }
+
+        return new NameMemo<ulong>((ns, local) =>
+        {
+            var mask = 0UL;
+            for (var r = 0; r < rules.Length; r++)
+            {
+                if (slots[r] >= 0 && rules[r].Context.Names!(ns, local))
+                {
+                    mask |= 1UL << slots[r];
+                }
+            }
+
+            return mask;
+        });
+    }
+
+    // Per slot, the index's lists of the names it accepts (each in document order).
+    private static List<List<XNode>>?[] ByName(Dictionary<(string Ns, string Local), List<XNode>> index, NameMemo<ulong> acceptedBy)
+    {
+        var lists = new List<List<XNode>>?[64];
+        foreach (var entry in index)
+        {
+            for (var mask = acceptedBy.Get(entry.Key.Ns, entry.Key.Local); mask != 0; mask &= mask - 1)
+            {
+                (lists[TrailingZeros(mask)] ??= []).Add(entry.Value);
+            }
+        }
+
+        return lists;
+    }
+
+    private static int TrailingZeros(ulong mask)
+    {
+        var n = 0;
+        while ((mask & 1) == 0)
+        {
+            mask >>= 1;
+            n++;
+        }
+
+        return n;
     }
 
     // The elements of the context's name(s) from the document's index, in document order; else every element.
@@ -154,8 +232,23 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
     }
 
     // Lists each in document order (distinct nodes), merged into one in document order.
-    private static List<XNode> Merge(List<List<XNode>> lists)
+    private static List<XNode> Merge(List<List<XNode>>? lists)
     {
+        if (lists is null)
+        {
+            return NoElements;
+        }
+
+        if (lists.Count == 1)
+        {
+            return lists[0];
+        }
+
+        if (lists.Count > 4)
+        {
+            return Sorted(lists);
+        }
+
         var total = 0;
         foreach (var l in lists)
         {
@@ -179,6 +272,32 @@ internal sealed class TreePattern(params TreeRuleContext[] rules)
         }
 
         return merged;
+    }
+
+    // Many lists: sorted by document order at once rather than merged by scanning every list's head per element.
+    private static List<XNode> Sorted(List<List<XNode>> lists)
+    {
+        var total = 0;
+        foreach (var l in lists)
+        {
+            total += l.Count;
+        }
+
+        // Keyed by order then position: a stable sort, the same sequence as the merge even if orders repeated.
+        var keys = new long[total];
+        var items = new XNode[total];
+        var k = 0;
+        foreach (var l in lists)
+        {
+            foreach (var e in l)
+            {
+                keys[k] = ((long)e.Order << 32) | (uint)k;
+                items[k++] = e;
+            }
+        }
+
+        Array.Sort(keys, items);
+        return [.. items];
     }
 
     // Every element in document order; iterative, so that a deeply nested document cannot exhaust the stack.

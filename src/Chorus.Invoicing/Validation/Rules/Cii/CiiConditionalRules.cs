@@ -167,7 +167,7 @@ internal static class CiiConditionalRules
                 TreeMatch.LocalEndsWith(Ns.Ram, "Quantity"),
 
                 // unitCode is allowed as soon as one line's billed quantity carries one (document-wide, as stated).
-                new TreeAssert("CII-DT-033", true, n => !n.HasAttr("unitCode") || n.Document.Exists(billedUnit), "[CII-DT-033] - unitCode should not be present"),
+                new TreeAssert("CII-DT-033", true, n => !n.HasAttr("unitCode") || n.Document.Exists(billedUnit), "[CII-DT-033] - unitCode should not be present", HoldsWithoutAttributes: true),
                 NoAttr("CII-DT-034", "unitCodeListID"),
                 NoAttr("CII-DT-035", "unitCodeListAgencyID"),
                 NoAttr("CII-DT-036", "unitCodeListAgencyName")),
@@ -225,7 +225,7 @@ internal static class CiiConditionalRules
     private static Func<XNode, bool?> NoAttr(string name) => n => !n.HasAttr(name);
 
     private static TreeAssert NoAttr(string id, string attribute, bool fatal = true, bool at = false) =>
-        new(id, fatal, NoAttr(attribute), $"[{id}] - {(at ? "@" : string.Empty)}{attribute} should not be present");
+        new(id, fatal, NoAttr(attribute), $"[{id}] - {(at ? "@" : string.Empty)}{attribute} should not be present", HoldsWithoutAttributes: true);
 
     // count(docs[TypeCode = code]) <= 1, or count(docs[...]/then) <= 1; the type code compared exactly or normalized.
     private static Func<XNode, bool?> AtMostOneDocument(string documents, string code, bool normalized, string? then)
@@ -256,6 +256,12 @@ internal static class CiiConditionalRules
         var indicator = ElementPath.Of("udt:Indicator");
         return n =>
         {
+            // The usual line: no price allowance at all (nothing to collect).
+            if (!n.Exists(indicators))
+            {
+                return !n.Exists(amounts);
+            }
+
             // Every ChargeIndicator's predicate [udt:Indicator = false()] is evaluated: a text that is no boolean is an error.
             var anyAllowance = false;
             foreach (var ci in n.Select(indicators))
@@ -294,8 +300,14 @@ internal static class CiiConditionalRules
         string? first = null;
         foreach (var tax in n.All(Ns.Ram, "ApplicableTradeTax"))
         {
-            foreach (var code in tax.Elements(Ns.Ram, "DueDateTypeCode"))
+            // A loop over the children, not an iterator per tax: every line has one.
+            foreach (var code in tax.Children)
             {
+                if (!code.Is(Ns.Ram, "DueDateTypeCode"))
+                {
+                    continue;
+                }
+
                 var v = code.StringValue;
                 if (first is null)
                 {

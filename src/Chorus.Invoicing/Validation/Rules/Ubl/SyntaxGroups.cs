@@ -1,5 +1,3 @@
-using Chorus.Invoicing.Validation.Internal.Tree;
-
 namespace Chorus.Invoicing.Validation.Rules.Ubl;
 
 /// <summary>
@@ -9,14 +7,8 @@ namespace Chorus.Invoicing.Validation.Rules.Ubl;
 /// </summary>
 internal sealed class SyntaxGroups
 {
-    // Names come from the documents: past this many, the groups of a new name are computed each time, not kept.
-    private const int MaxNamesKept = 4096;
-
     private readonly (SyntaxContext Context, PathCounter Counter)[] _groups;
-    // Copy on write: readers use the published dictionary without a lock (a dictionary nobody writes is safe to read
-    // from several threads); a new name is added to a copy under the lock. The names of the schemas are few.
-    private readonly object _gate = new();
-    private volatile Dictionary<(string Ns, string Local), int[]> _byName = new(ExpandedNameComparer.Instance);
+    private readonly NameMemo<int[]> _byName;
     private readonly int[] _unfiltered;
 
     public SyntaxGroups((SyntaxContext Context, SyntaxRule[] Rules)[] groups)
@@ -33,29 +25,13 @@ internal sealed class SyntaxGroups
         }
 
         _unfiltered = [.. unfiltered];
+        _byName = new NameMemo<int[]>(Compute);
     }
 
     public (SyntaxContext Context, PathCounter Counter) this[int index] => _groups[index];
 
     /// <summary>The groups, in table order, whose context may match an element of this name.</summary>
-    public int[] For(string ns, string local)
-    {
-        if (_byName.TryGetValue((ns, local), out var found))
-        {
-            return found;
-        }
-
-        var groups = Compute(ns, local);
-        lock (_gate)
-        {
-            if (_byName.Count < MaxNamesKept && !_byName.ContainsKey((ns, local)))
-            {
-                _byName = new Dictionary<(string Ns, string Local), int[]>(_byName, ExpandedNameComparer.Instance) { [(ns, local)] = groups };
-            }
-        }
-
-        return groups;
-    }
+    public int[] For(string ns, string local) => _byName.Get(ns, local);
 
     private int[] Compute(string ns, string local)
     {

@@ -36,46 +36,46 @@ internal static partial class UblConditionalRules
         [
             // not(cac:AddressLine) or count(cac:AddressLine) = 1
             new("UBL-SR-51", true, AtMost("cac:AddressLine", 1), "[UBL-SR-51]-An address can only have one third line."),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local is "PostalAddress" or "Address"),
         new("cac:AccountingSupplierParty/cac:Party", static n => Is(n, Ns.Cac, "Party") && n.Parent is { } p && Is(p, Ns.Cac, "AccountingSupplierParty"),
         [
             new("UBL-SR-42", true, AtMost("cac:PartyTaxScheme", 2), "[UBL-SR-42]-Party tax scheme shall occur maximum twice in accounting supplier party"),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local == "Party"),
         new("cac:AdditionalDocumentReference", static n => Is(n, Ns.Cac, "AdditionalDocumentReference"),
         [
             new("UBL-SR-43", true, SchemeOnlyForInvoicedObject, "[UBL-SR-43]-Scheme identifier shall only be used for invoiced object (document type code with value 130 or 50)"),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local == "AdditionalDocumentReference"),
         new("//*[ends-with(name(), 'Amount') and not(ends-with(name(),'PriceAmount')) and not(ancestor::cac:Price/cac:AllowanceCharge)]", IsAmount,
         [
             // string-length(substring-after(., '.')) <= 2
             new("UBL-DT-01", true, static n => FractionLength(n.StringValue) <= 2, "[UBL-DT-01]-Amounts shall be decimal up to two fraction digits"),
-        ]),
+        ], static (_, local) => local.EndsWith("Amount", StringComparison.Ordinal) && !local.EndsWith("PriceAmount", StringComparison.Ordinal)),
         new("//*[ends-with(name(), 'BinaryObject')]", static n => n.LocalName.EndsWith("BinaryObject", StringComparison.Ordinal),
         [
             new("UBL-DT-06", true, static n => n.Attr("mimeCode") is not null, "[UBL-DT-06]-Binary object elements shall contain the mime code attribute"),
             new("UBL-DT-07", true, static n => n.Attr("filename") is not null, "[UBL-DT-07]-Binary object elements shall contain the file name attribute"),
-        ]),
+        ], static (_, local) => local.EndsWith("BinaryObject", StringComparison.Ordinal)),
         new("cac:PartyTaxScheme", static n => Is(n, Ns.Cac, "PartyTaxScheme"),
         [
             // exists(cac:TaxScheme/cbc:ID) and exists(cbc:CompanyID)
             new("UBL-SR-53", true, Both(Present("cac:TaxScheme/cbc:ID"), Present("cbc:CompanyID")), "[UBL-SR-53]- CompanyID (VAT Identifier) must be stated when providing the PartyTaxScheme/TaxScheme/ID."),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local == "PartyTaxScheme"),
         new("cac:InvoiceLine | cac:CreditNoteLine", static n => n.NamespaceUri == Ns.Cac && n.LocalName is "InvoiceLine" or "CreditNoteLine",
         [
             // count(cac:Item/cac:ClassifiedTaxCategory) = 1
             new("UBL-SR-48", true, Exactly("cac:Item/cac:ClassifiedTaxCategory", 1), "[UBL-SR-48]-Invoice lines shall have one and only one classified tax category."),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local is "InvoiceLine" or "CreditNoteLine"),
         new("cac:PayeeParty", static n => Is(n, Ns.Cac, "PayeeParty"),
         [
             // (count(…) <= 1) and ((cac:PartyName/cbc:Name) != (../cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName))
             new("UBL-SR-19", true, Both(AtMost("cac:PartyName/cbc:Name", 1), PayeeNameDiffersFromSeller), "[UBL-SR-19]-Payee name shall occur maximum once, if the Payee is different from the Seller"),
             new("UBL-SR-20", true, Both(PayeeIdsAtMostOne, PayeeNameDiffersFromSeller), "[UBL-SR-20]-Payee identifier shall occur maximum once, if the Payee is different from the Seller"),
             new("UBL-SR-21", true, Both(AtMost("cac:PartyLegalEntity/cbc:CompanyID", 1), PayeeNameDiffersFromSeller), "[UBL-SR-21]-Payee legal registration identifier shall occur maximum once, if the Payee is different from the Seller"),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local == "PayeeParty"),
         new("cac:BillingReference", static n => Is(n, Ns.Cac, "BillingReference"),
         [
             new("UBL-SR-07", true, Present("cac:InvoiceDocumentReference/cbc:ID"), "[UBL-SR-07]-If there is a preceding invoice reference, the preceding invoice number shall be present"),
-        ]),
+        ], static (ns, local) => ns == Ns.Cac && local == "BillingReference"),
     ];
 
     // Context /ubl:Invoice | /cn:CreditNote, tests on //path: checked during the walk, reported on the document element.

@@ -6,8 +6,10 @@ namespace Chorus.Invoicing.Validation.Rules.Ubl;
 /// <summary>A syntax rule whose test is a predicate on its context element: the assertion holds when <see cref="Holds"/> is true.</summary>
 internal sealed record ConditionalRule(string Id, bool Fatal, Func<XNode, bool> Holds, string Message);
 
-/// <summary>An element context of the artefacts' UBL-syntax pattern and the conditional rules checked on it.</summary>
-internal sealed record ConditionalContext(string Name, Func<XNode, bool> Matches, ConditionalRule[] Rules);
+/// <summary>An element context of the artefacts' UBL-syntax pattern and the conditional rules checked on it;
+/// <see cref="Names"/>, a test on expanded names that every element it matches passes, lets the walk look at it only for
+/// elements of those names.</summary>
+internal sealed record ConditionalContext(string Name, Func<XNode, bool> Matches, ConditionalRule[] Rules, Func<string, string, bool> Names);
 
 /// <summary>"Shall not be used" on a path below every line (<c>not((cac:InvoiceLine|cac:CreditNoteLine)/path)</c>), tested on the document element.</summary>
 internal sealed class LineRule(string id, bool fatal, string path, string message)
@@ -191,8 +193,10 @@ internal static partial class UblConditionalRules
 
     private static void Walk(XNode element, Index index, AnywhereState state, List<ValidationProblem> problems)
     {
-        foreach (var context in Contexts)
+        var (contexts, anywhereByParent) = index.ByName.Get(element.NamespaceUri, element.LocalName);
+        foreach (var c in contexts)
         {
+            var context = Contexts[c];
             if (context.Matches(element))
             {
                 foreach (var rule in context.Rules)
@@ -204,9 +208,9 @@ internal static partial class UblConditionalRules
             }
         }
 
-        if (index.ByElement.TryGetValue(element.LocalName, out var candidates))
+        if (anywhereByParent is not null && element.Parent is { } parent)
         {
-            foreach (var i in candidates)
+            foreach (var i in anywhereByParent.Get(parent.NamespaceUri, parent.LocalName))
             {
                 if (AnywhereTable[i].Selects(element))
                 {
@@ -217,7 +221,7 @@ internal static partial class UblConditionalRules
 
         foreach (var a in element.Attributes)
         {
-            if (a.NamespaceUri.Length == 0 && index.ByAttribute.TryGetValue(a.LocalName, out var owners))
+            if (a.NamespaceUri.Length == 0 && index.ByAttributeName.Get(a.NamespaceUri, a.LocalName) is { } owners)
             {
                 foreach (var i in owners)
                 {
@@ -289,15 +293,30 @@ internal static partial class UblConditionalRules
             {
                 Lines.Add(LineTable[i].Path.Steps, 0, i);
             }
+
+            ByName = new NameMemo<(int[], NameMemo<int[]>?)>((ns, local) =>
+                ([.. Enumerable.Range(0, Contexts.Length).Where(c => Contexts[c].Names(ns, local))], ByElement.TryGetValue(local, out var rules) ? ByParent(rules) : null));
+            ByAttributeName = new NameMemo<List<int>?>((_, local) => ByAttribute.TryGetValue(local, out var rules) ? rules : null);
         }
 
         public HashSet<string> Ids { get; }
+
+        private static NameMemo<int[]> ByParent(List<int> rules) => new((ns, local) =>
+            [.. rules.Where(i => AnywhereTable[i].Steps is var steps && (steps.Length < 2 || ExpandedNameComparer.Instance.Equals(steps[steps.Length - 2], (ns, local))))]);
 
         public Dictionary<string, List<int>> ByElement { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, List<int>> ByAttribute { get; } = new(StringComparer.Ordinal);
 
         public PathTrie Lines { get; } = new();
+
+        /// <summary>By element name: the contexts (in table order) that may match it, and when some anywhere rule's path
+        /// ends in its local name, those rules by the parent's name (the rules whose step above is the parent's name,
+        /// or that have no step above): most elements named by such a path (cbc:ID) are not below its parent step.</summary>
+        public NameMemo<(int[] Contexts, NameMemo<int[]>? AnywhereByParent)> ByName { get; }
+
+        /// <summary>By attribute name (no namespace): the anywhere rules whose path ends in it.</summary>
+        public NameMemo<List<int>?> ByAttributeName { get; }
     }
 
     /// <summary>Element paths sharing their prefixes: marking walks only the children a path names.</summary>
@@ -307,6 +326,9 @@ internal static partial class UblConditionalRules
         // 70-character namespace URI of every child below every line).
         private readonly Dictionary<(string Ns, string Local), PathTrie> _children = new(ExpandedNameComparer.Instance);
         private readonly List<int> _ending = [];
+        private readonly NameMemo<PathTrie?> _next;
+
+        public PathTrie() => _next = new NameMemo<PathTrie?>((ns, local) => _children.TryGetValue((ns, local), out var next) ? next : null);
 
         public void Add((string Ns, string Local)[] steps, int step, int rule)
         {
@@ -329,7 +351,7 @@ internal static partial class UblConditionalRules
         {
             foreach (var c in node.Children)
             {
-                if (c.Kind == XNodeKind.Element && _children.TryGetValue((c.NamespaceUri, c.LocalName), out var next))
+                if (c.Kind == XNodeKind.Element && _next.Get(c.NamespaceUri, c.LocalName) is { } next)
                 {
                     foreach (var r in next._ending)
                     {
