@@ -15,22 +15,8 @@ namespace Chorus.Invoicing.Tests.Validation;
 /// </summary>
 public sealed partial class SchemaPassTests
 {
-    public static TheoryData<string> Examples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in new[] { "ubl", "cii" })
-        {
-            foreach (var file in System.IO.Directory.EnumerateFiles(TestData.PathOf(folder), "*.xml").Order(StringComparer.Ordinal))
-            {
-                data.Add(folder + "/" + Path.GetFileName(file));
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(TreeModelReaderTests.Examples), MemberType = typeof(TreeModelReaderTests))]
     public void DrivenValidator_ExampleAndDamagedCopies_SameProblemsAndTreeAsTheValidatingReader(string example)
     {
         var parts = example.Split('/');
