@@ -25,13 +25,9 @@ internal sealed class NameMemo<T>(Func<string, string, T> compute)
     public T Get(string ns, string local)
     {
         var table = _table;
-        var mask = table.Length - 1;
-        for (var i = RuntimeHelpers.GetHashCode(local) & mask; table[i].Local is { } kept; i = (i + 1) & mask)
+        if (Find(table, ns, local) is var found and >= 0)
         {
-            if (ReferenceEquals(kept, local) && ReferenceEquals(table[i].Ns, ns))
-            {
-                return table[i].Value;
-            }
+            return table[found].Value;
         }
 
         var value = compute(ns, local);
@@ -39,7 +35,7 @@ internal sealed class NameMemo<T>(Func<string, string, T> compute)
         {
             lock (_gate)
             {
-                if (_count < MaxNamesKept && !Contains(_table, ns, local))
+                if (_count < MaxNamesKept && Find(_table, ns, local) < 0)
                 {
                     var next = _table;
                     if ((_count + 1) * 2 > next.Length)
@@ -68,18 +64,19 @@ internal sealed class NameMemo<T>(Func<string, string, T> compute)
         return value;
     }
 
-    private static bool Contains(Entry[] table, string ns, string local)
+    // The slot of the name, or -1.
+    private static int Find(Entry[] table, string ns, string local)
     {
         var mask = table.Length - 1;
         for (var i = RuntimeHelpers.GetHashCode(local) & mask; table[i].Local is { } kept; i = (i + 1) & mask)
         {
             if (ReferenceEquals(kept, local) && ReferenceEquals(table[i].Ns, ns))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static void Put(Entry[] table, Entry entry)
