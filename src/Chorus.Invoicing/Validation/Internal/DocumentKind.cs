@@ -5,15 +5,12 @@ namespace Chorus.Invoicing.Validation.Internal;
 /// <summary>Syntax, document type and profile (BT-24) of a read document.</summary>
 internal static class DocumentKind
 {
-    public const string UblInvoiceNs = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2";
-    public const string UblCreditNoteNs = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
-    public const string CiiNs = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
-    public const string Zugferd1Ns = "urn:ferd:CrossIndustryDocument:invoice:1p0";
+    public const string UblInvoiceNs = InvoiceXml.UblInvoiceNs;
+    public const string UblCreditNoteNs = InvoiceXml.UblCreditNoteNs;
+    public const string CiiNs = InvoiceXml.CiiNs;
+    public const string Zugferd1Ns = InvoiceXml.Zugferd1Ns;
     private const string CbcNs = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private const string RamNs = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
-
-    // UNTDID 1001 codes that EN 16931 treats as credit notes.
-    private static readonly HashSet<string> CreditNoteCodes = new(StringComparer.Ordinal) { "81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532" };
 
     /// <summary>The syntax from the root element's expanded name, or null when it is no invoice we know.</summary>
     public static string? SyntaxOf(string rootNamespace, string rootLocalName) => (rootNamespace, rootLocalName) switch
@@ -70,7 +67,7 @@ internal static class DocumentKind
         }
 
         var code = Path(root, syntax == "cii" ? "ExchangedDocument" : "HeaderExchangedDocument", "TypeCode")?.StringValue.Trim();
-        return code is not null && CreditNoteCodes.Contains(code) ? "creditNote" : "invoice";
+        return code is not null && new Model.DocumentTypeCode(code).IsCreditNote ? "creditNote" : "invoice";
     }
 
     /// <summary>Normalised profile names for the BT-24 values of Factur-X 1.0x, ZUGFeRD 2.x/1.0, XRechnung, Peppol and the French CTC.</summary>
